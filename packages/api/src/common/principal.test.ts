@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { type ApiKeyPrincipal, assertCan, can, PERMISSIONS, permissionsOf, type UserPrincipal } from "./principal.js";
+
+const user = (role: UserPrincipal["role"]): UserPrincipal => ({
+  kind: "user",
+  userId: "u",
+  email: "u@x",
+  role,
+  sessionId: "s",
+});
+const key = (role: ApiKeyPrincipal["role"], scopes: ApiKeyPrincipal["scopes"]): ApiKeyPrincipal => ({
+  kind: "api_key",
+  userId: "u",
+  email: "u@x",
+  role,
+  apiKeyId: "k",
+  apiKeyName: "ci",
+  scopes,
+  clusterId: null,
+});
+
+describe("permissions", () => {
+  it("grow with the role", () => {
+    expect(can(user("read_only"), "cluster:read")).toBe(true);
+    expect(can(user("read_only"), "cluster:write")).toBe(false);
+    expect(can(user("admin"), "cluster:write")).toBe(true);
+    expect(can(user("admin"), "audit:read")).toBe(true);
+    expect([...permissionsOf(user("super_admin"))].sort()).toEqual([...PERMISSIONS].sort());
+    expect(permissionsOf(user("read_only")).has("audit:read")).toBe(false);
+  });
+
+  it("of a key never exceed its owner's role", () => {
+    expect(can(key("read_only", ["admin"]), "cluster:write")).toBe(false);
+    expect(can(key("admin", ["admin"]), "cluster:write")).toBe(true);
+    expect(can(key("super_admin", ["read"]), "cluster:write")).toBe(false);
+    expect(can(key("super_admin", ["read"]), "cluster:read")).toBe(true);
+    expect(can(key("super_admin", ["falco_ingest"]), "cluster:read")).toBe(false);
+  });
+
+  it("refuse anonymous callers as unauthenticated and others as forbidden", () => {
+    expect(() => assertCan({ kind: "anonymous" }, "cluster:read")).toThrow(
+      expect.objectContaining({ code: "UNAUTHENTICATED" }),
+    );
+    expect(() => assertCan(user("read_only"), "cluster:write")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => assertCan(key("admin", ["read"]), "cluster:write")).toThrow(/key scopes: read/);
+  });
+});

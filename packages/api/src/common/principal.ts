@@ -1,0 +1,118 @@
+import type { ApiKeyScope, UserRole } from "../generated/prisma/enums.js";
+import { forbidden, unauthenticated } from "./errors.js";
+
+/**
+ * Everything the api can be asked to do, named by domain. Roles and API-key scopes both map to
+ * permissions; a key acts with the permissions its scopes grant *and* its owner's role allows.
+ */
+export const PERMISSIONS = [
+  "cluster:read",
+  "cluster:write",
+  "user:read",
+  "user:write",
+  "api_key:own",
+  "api_key:any",
+  "audit:read",
+  "settings:read",
+  "settings:write",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: Permission[] = ["cluster:read", "settings:read"];
+
+export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
+  read_only: new Set<Permission>([...READ, "api_key:own"]),
+  admin: new Set<Permission>([
+    ...READ,
+    "cluster:write",
+    "user:read",
+    "user:write",
+    "api_key:own",
+    "api_key:any",
+    "audit:read",
+    "settings:write",
+  ]),
+  super_admin: new Set<Permission>(PERMISSIONS),
+};
+
+/** What each API-key scope permits. Machine scopes get their ingest operations in later modules. */
+export const SCOPE_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
+  read: new Set<Permission>([...READ]),
+  admin: new Set<Permission>(PERMISSIONS),
+  agent: new Set<Permission>(["cluster:read"]),
+  ci_scan: new Set<Permission>([]),
+  falco_ingest: new Set<Permission>([]),
+  kube_bench: new Set<Permission>([]),
+  kube_hunter: new Set<Permission>([]),
+};
+
+export type UserPrincipal = {
+  kind: "user";
+  userId: string;
+  email: string;
+  role: UserRole;
+  sessionId: string;
+};
+
+export type ApiKeyPrincipal = {
+  kind: "api_key";
+  userId: string;
+  email: string;
+  role: UserRole;
+  apiKeyId: string;
+  apiKeyName: string;
+  scopes: ApiKeyScope[];
+  /** When set, the key may only see and act on this cluster. */
+  clusterId: string | null;
+};
+
+export type Principal = UserPrincipal | ApiKeyPrincipal | { kind: "anonymous" };
+
+export const ANONYMOUS: Principal = { kind: "anonymous" };
+
+export const SYSTEM_ACTOR = "system";
+
+export function permissionsOf(principal: Principal): Set<Permission> {
+  if (principal.kind === "anonymous") return new Set();
+  const byRole = ROLE_PERMISSIONS[principal.role];
+  if (principal.kind === "user") return new Set(byRole);
+  const byScopes = new Set<Permission>(principal.scopes.flatMap((scope) => [...SCOPE_PERMISSIONS[scope]]));
+  return new Set([...byRole].filter((permission) => byScopes.has(permission)));
+}
+
+export function can(principal: Principal, permission: Permission): boolean {
+  return permissionsOf(principal).has(permission);
+}
+
+/** Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN for callers lacking the permission. */
+export function assertCan(
+  principal: Principal,
+  permission: Permission,
+): asserts principal is UserPrincipal | ApiKeyPrincipal {
+  if (principal.kind === "anonymous") throw unauthenticated();
+  if (!can(principal, permission)) {
+    throw forbidden(
+      principal.kind === "api_key"
+        ? `This API key is not allowed to do this (needs ${permission}; key scopes: ${principal.scopes.join(", ")})`
+        : `Your role (${principal.role}) is not allowed to do this (needs ${permission})`,
+    );
+  }
+}
+
+export function assertAuthenticated(principal: Principal): asserts principal is UserPrincipal | ApiKeyPrincipal {
+  if (principal.kind === "anonymous") throw unauthenticated();
+}
+
+export function actorLabel(principal: Principal): string {
+  switch (principal.kind) {
+    case "anonymous":
+      return "anonymous";
+    case "user":
+      return principal.email;
+    case "api_key":
+      return `${principal.email} (API key "${principal.apiKeyName}")`;
+  }
+}
+
+export const ROLE_RANK: Record<UserRole, number> = { read_only: 0, admin: 1, super_admin: 2 };

@@ -1,0 +1,42 @@
+import "reflect-metadata";
+import "./enums.js";
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { ApiKeysResolver } from "../modules/api-keys/api-keys.resolver.js";
+import { AuditResolver } from "../modules/audit/audit.resolver.js";
+import { AuthResolver } from "../modules/auth/auth.resolver.js";
+import { ClusterGroupsResolver, ClustersResolver } from "../modules/clusters/clusters.resolver.js";
+import { SettingsResolver } from "../modules/settings/settings.resolver.js";
+import { UsersResolver } from "../modules/users/users.resolver.js";
+import type { BulwarkPubSub } from "../pubsub/pubsub.js";
+
+export const RESOLVERS = [
+  AuthResolver,
+  UsersResolver,
+  ApiKeysResolver,
+  AuditResolver,
+  ClustersResolver,
+  ClusterGroupsResolver,
+  SettingsResolver,
+] as const;
+
+/**
+ * The one schema. Subscriptions use the given PubSub; `emitSchema` passes an inert one.
+ * Authorization happens in services; resolvers only pass the caller along.
+ */
+export async function createSchema(pubSub: Pick<BulwarkPubSub, "publish" | "subscribe">): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    pubSub,
+    validate: false,
+  });
+}
+
+export async function printBulwarkSchema(): Promise<string> {
+  const inert = {
+    publish: () => {},
+    subscribe: () => ({ [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }) }),
+  };
+  const schema = await createSchema(inert as never);
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,13 @@
+import type { Db } from "../../db/database.js";
+import type { OrganisationSettings, Prisma } from "../../generated/prisma/client.js";
+
+export class SettingsRepository {
+  /** The single settings row, created with defaults on first use. */
+  get(db: Db): Promise<OrganisationSettings> {
+    return db.organisationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+  }
+
+  update(db: Db, data: Prisma.OrganisationSettingsUpdateInput): Promise<OrganisationSettings> {
+    return db.organisationSettings.upsert({ where: { id: 1 }, create: { id: 1, ...(data as object) }, update: data });
+  }
+}

@@ -1,0 +1,54 @@
+import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
+import { createPubSub, type PubSub } from "@graphql-yoga/subscription";
+import { Redis } from "ioredis";
+import type { Logger } from "../logger.js";
+
+/**
+ * Every topic the api publishes, with its payload. Payloads are plain JSON (they cross Redis when
+ * several replicas run): ids as strings, times as ISO strings.
+ */
+export type AuditEntryEvent = {
+  id: string;
+  at: string;
+  action: string;
+  outcome: string;
+  actorUserId: string | null;
+  actorApiKeyId: string | null;
+  actorLabel: string;
+  entityType: string | null;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  sourceIp: string | null;
+  userAgent: string | null;
+};
+
+export type Topics = {
+  AUDIT_ENTRY_ADDED: [AuditEntryEvent];
+};
+
+export type TopicName = keyof Topics;
+
+export type BulwarkPubSub = PubSub<Topics> & { close(): Promise<void>; readonly backend: "memory" | "redis" };
+
+/** In-process by default; Redis-backed when REDIS_URL is set so every replica sees every event. */
+export function createBulwarkPubSub(redisUrl: string | undefined, logger: Logger): BulwarkPubSub {
+  if (!redisUrl) {
+    const pubsub = createPubSub<Topics>();
+    return Object.assign(pubsub, { backend: "memory" as const, close: async () => {} });
+  }
+  const connect = (role: string) => {
+    const client = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+    client.on("error", (error: Error) => logger.warn({ err: error, role }, "redis connection error"));
+    return client;
+  };
+  const publishClient = connect("publish");
+  const subscribeClient = connect("subscribe");
+  const pubsub = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
+  return Object.assign(pubsub, {
+    backend: "redis" as const,
+    close: async () => {
+      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+    },
+  });
+}

@@ -1,0 +1,274 @@
+import { getNamedType, type GraphQLObjectType } from "graphql";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSchema } from "../../src/graphql/schema.js";
+import { build, GraphQLClient, ROOT_EMAIL, ROOT_PASSWORD, startTestApp, type TestApp } from "../harness.js";
+
+/**
+ * Calls every operation in the schema as every kind of caller and checks who is refused.
+ * Allowed callers must succeed outright; refused ones must get UNAUTHENTICATED (anonymous) or
+ * FORBIDDEN. A new operation without a row here fails the coverage test.
+ */
+type CallerName =
+  | "anonymous"
+  | "read_only"
+  | "admin"
+  | "super_admin"
+  | "key:agent"
+  | "key:ci_scan"
+  | "key:falco_ingest"
+  | "key:kube_bench"
+  | "key:kube_hunter"
+  | "key:read"
+  | "key:admin";
+
+type Caller = { name: CallerName; client: GraphQLClient; email?: string; password?: string; clusterId?: string };
+type Ctx = { caller: Caller; root: GraphQLClient };
+type Row = {
+  query: string;
+  allowed: CallerName[];
+  variables?: (ctx: Ctx) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  subscription?: true;
+};
+
+const EVERYONE: CallerName[] = [
+  "anonymous",
+  "read_only",
+  "admin",
+  "super_admin",
+  "key:agent",
+  "key:ci_scan",
+  "key:falco_ingest",
+  "key:kube_bench",
+  "key:kube_hunter",
+  "key:read",
+  "key:admin",
+];
+const SESSIONS: CallerName[] = ["read_only", "admin", "super_admin"];
+const ADMINS: CallerName[] = ["admin", "super_admin", "key:admin"];
+const CLUSTER_READERS: CallerName[] = ["read_only", "admin", "super_admin", "key:agent", "key:read", "key:admin"];
+const SETTINGS_READERS: CallerName[] = ["read_only", "admin", "super_admin", "key:read", "key:admin"];
+const KEY_OWNERS: CallerName[] = ["read_only", "admin", "super_admin", "key:admin"];
+
+let n = 0;
+const unique = (prefix: string) => `${prefix}-${++n}`;
+const freshCluster = async ({ root }: Ctx) => ({ id: (await build.cluster(root)).id });
+/** A cluster the caller may see: a cluster-bound key sees only its own. */
+const visibleCluster = async (ctx: Ctx) => (ctx.caller.clusterId ? { id: ctx.caller.clusterId } : freshCluster(ctx));
+const freshGroup = async ({ root }: Ctx) => ({
+  id: (
+    await root.ok<{ createClusterGroup: { id: string } }>(
+      `mutation($n: String!) { createClusterGroup(input: { name: $n }) { id } }`,
+      {
+        n: unique("group"),
+      },
+    )
+  ).createClusterGroup.id,
+});
+const freshReadOnlyUser = async ({ root }: Ctx) => ({ id: (await build.user(root, "read_only")).id });
+
+const MATRIX: Record<string, Row> = {
+  me: { query: `{ me { authMethod } }`, allowed: EVERYONE },
+  login: {
+    query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { id } } }`,
+    allowed: EVERYONE,
+    variables: () => ({ e: ROOT_EMAIL, p: ROOT_PASSWORD }),
+  },
+  logout: { query: `mutation { logout }`, allowed: EVERYONE },
+  changePassword: {
+    query: `mutation($c: String!) { changePassword(currentPassword: $c, newPassword: $c) { id } }`,
+    allowed: SESSIONS,
+    variables: ({ caller }) => ({ c: caller.password ?? "irrelevant-password" }),
+  },
+  users: { query: `{ users { id } }`, allowed: ADMINS },
+  user: { query: `query($id: ID!) { user(id: $id) { id } }`, allowed: ADMINS, variables: freshReadOnlyUser },
+  createUser: {
+    query: `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+    allowed: ADMINS,
+    variables: () => ({
+      i: { email: `${unique("m")}@example.com`, name: "M", role: "read_only", password: "matrix-password-1" },
+    }),
+  },
+  updateUser: {
+    query: `mutation($id: ID!) { updateUser(id: $id, input: { name: "Renamed" }) { id } }`,
+    allowed: ADMINS,
+    variables: freshReadOnlyUser,
+  },
+  setUserPassword: {
+    query: `mutation($id: ID!) { setUserPassword(id: $id, password: "matrix-password-2") { id } }`,
+    allowed: ADMINS,
+    variables: freshReadOnlyUser,
+  },
+  apiKeys: { query: `{ apiKeys { id } }`, allowed: KEY_OWNERS },
+  createApiKey: {
+    query: `mutation($n: String!) { createApiKey(input: { name: $n, scopes: [read] }) { secret } }`,
+    allowed: KEY_OWNERS,
+    variables: () => ({ n: unique("key") }),
+  },
+  revokeApiKey: {
+    query: `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`,
+    allowed: KEY_OWNERS,
+    // A key the caller owns (key callers are owned by root), so only permissions decide.
+    variables: async ({ caller, root }) => {
+      const owner = caller.name.startsWith("key:") || caller.name === "anonymous" ? root : caller.client;
+      return { id: (await build.apiKey(owner, ["read"])).id };
+    },
+  },
+  auditEntries: { query: `{ auditEntries(first: 5) { nodes { id } } }`, allowed: ADMINS },
+  auditEntryAdded: {
+    query: `subscription { auditEntryAdded(filter: { actionPrefix: "cluster." }) { id } }`,
+    allowed: ADMINS,
+    subscription: true,
+  },
+  clusters: { query: `{ clusters { id } }`, allowed: CLUSTER_READERS },
+  cluster: {
+    query: `query($id: ID!) { cluster(id: $id) { id } }`,
+    allowed: CLUSTER_READERS,
+    variables: visibleCluster,
+  },
+  createCluster: {
+    query: `mutation($n: String!) { createCluster(input: { name: $n }) { id } }`,
+    allowed: ADMINS,
+    variables: () => ({ n: unique("matrix") }),
+  },
+  updateCluster: {
+    query: `mutation($id: ID!) { updateCluster(id: $id, input: { description: "changed" }) { id } }`,
+    allowed: ADMINS,
+    variables: freshCluster,
+  },
+  deleteCluster: {
+    query: `mutation($id: ID!) { deleteCluster(id: $id) { id } }`,
+    allowed: ADMINS,
+    variables: freshCluster,
+  },
+  clusterGroups: { query: `{ clusterGroups { id clusterCount } }`, allowed: CLUSTER_READERS },
+  createClusterGroup: {
+    query: `mutation($n: String!) { createClusterGroup(input: { name: $n }) { id } }`,
+    allowed: ADMINS,
+    variables: () => ({ n: unique("g") }),
+  },
+  updateClusterGroup: {
+    query: `mutation($id: ID!) { updateClusterGroup(id: $id, input: { description: "d" }) { id } }`,
+    allowed: ADMINS,
+    variables: freshGroup,
+  },
+  deleteClusterGroup: {
+    query: `mutation($id: ID!) { deleteClusterGroup(id: $id) { id } }`,
+    allowed: ADMINS,
+    variables: freshGroup,
+  },
+  siteInfo: { query: `{ siteInfo { siteName } }`, allowed: EVERYONE },
+  organisationSettings: { query: `{ organisationSettings { siteName } }`, allowed: SETTINGS_READERS },
+  updateOrganisationSettings: {
+    query: `mutation { updateOrganisationSettings(input: { siteName: "Bulwark" }) { siteName } }`,
+    allowed: ADMINS,
+  },
+};
+
+let t: TestApp;
+let root: GraphQLClient;
+const callers: Caller[] = [];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  root = await t.root();
+  const cluster = await build.cluster(root);
+  callers.push({ name: "anonymous", client: t.client() });
+  for (const role of ["read_only", "admin", "super_admin"] as const) {
+    const user = await build.user(root, role);
+    callers.push({ name: role, client: user.client, email: user.email, password: user.password });
+  }
+  for (const scope of ["agent", "ci_scan", "falco_ingest", "kube_bench", "kube_hunter", "read", "admin"] as const) {
+    const key = await build.apiKey(root, [scope], scope === "agent" ? { clusterId: cluster.id } : {});
+    callers.push({
+      name: `key:${scope}`,
+      client: t.client().withApiKey(key.secret),
+      ...(scope === "agent" ? { clusterId: cluster.id } : {}),
+    });
+  }
+});
+afterAll(() => t?.close());
+
+async function runSubscription(caller: Caller, query: string): Promise<{ code: string | undefined; ok: boolean }> {
+  const headers: Record<string, string> = caller.client.cookie ? { cookie: caller.client.cookie } : {};
+  const client = createClient({
+    url: `ws://127.0.0.1:${t.port}/graphql`,
+    webSocketImpl: class extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers });
+      }
+    },
+    connectionParams: caller.client.apiKey ? { authorization: `Bearer ${caller.client.apiKey}` } : {},
+    retryAttempts: 0,
+  });
+  try {
+    return await new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ code: undefined, ok: true }), 700);
+      client.subscribe(
+        { query },
+        {
+          next: (value) => {
+            clearTimeout(timer);
+            const code = value.errors?.[0]?.extensions?.code as string | undefined;
+            resolve({ code, ok: !value.errors });
+          },
+          error: () => {
+            clearTimeout(timer);
+            resolve({ code: "CONNECTION_REFUSED", ok: false });
+          },
+          complete: () => undefined,
+        },
+      );
+    });
+  } finally {
+    await client.dispose();
+  }
+}
+
+describe("role matrix", () => {
+  it("covers every operation in the schema", async () => {
+    const inert = {
+      publish: () => {},
+      subscribe: () => ({ [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }) }),
+    };
+    const schema = await createSchema(inert as never);
+    const operations = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
+      .filter((type): type is GraphQLObjectType => Boolean(type))
+      .flatMap((type) => Object.keys(type.getFields()));
+    expect(operations.sort()).toEqual(Object.keys(MATRIX).sort());
+    expect(getNamedType(schema.getQueryType()!)).toBeTruthy();
+  });
+
+  for (const [operation, row] of Object.entries(MATRIX)) {
+    it(`${operation}: allowed for ${row.allowed.join(", ")}`, async () => {
+      const outcomes: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      for (const caller of callers) {
+        const variables = row.variables ? await row.variables({ caller, root }) : {};
+        const allowed = row.allowed.includes(caller.name);
+        expected[caller.name] = allowed ? "ok" : caller.name === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN";
+        if (row.subscription) {
+          const result = await runSubscription(caller, row.query);
+          outcomes[caller.name] = result.ok ? "ok" : (result.code ?? "error");
+        } else {
+          // login and logout would replace or end the caller's session: use a second one.
+          const client = operation === "login" || operation === "logout" ? await secondClient(caller) : caller.client;
+          const res = await client.request(row.query, variables);
+          outcomes[caller.name] = res.errors?.length
+            ? String(res.errors[0]?.extensions?.code ?? res.errors[0]?.message)
+            : "ok";
+        }
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+});
+
+/** The same caller with a session of its own (or the same API key). */
+async function secondClient(caller: Caller): Promise<GraphQLClient> {
+  const copy = new GraphQLClient(caller.client.url);
+  if (caller.client.apiKey) copy.withApiKey(caller.client.apiKey, caller.client.apiKeyHeader);
+  if (caller.email && caller.password) await copy.login(caller.email, caller.password);
+  return copy;
+}

@@ -1,0 +1,87 @@
+import { useApolloClient, useQuery, useSubscription } from "@apollo/client/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { AuditEntriesQuery, AuditEntryFieldsFragment, AuditFilter } from "../../gql/graphql";
+import { AuditEntriesDocument, AuditEntryAddedDocument } from "./audit.graphql";
+import { matchesAuditFilter } from "./audit-filter";
+
+export const AUDIT_PAGE_SIZE = 50;
+const FRESH_FOR_MS = 5000;
+
+/**
+ * The audit log for a filter, newest first: pages load with a cursor, and entries written while
+ * the page is open arrive over the subscription and are put on top when they match the filter.
+ */
+export function useAuditLog(filter: AuditFilter) {
+  const client = useApolloClient();
+  const variables = { filter, first: AUDIT_PAGE_SIZE };
+  const query = useQuery(AuditEntriesDocument, { variables, notifyOnNetworkStatusChange: false });
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  const [loadingMore, setLoadingMore] = useState(false);
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => pending.forEach((timer) => clearTimeout(timer));
+  }, []);
+
+  const prepend = useCallback(
+    (entry: AuditEntryFieldsFragment) => {
+      const current = filterRef.current;
+      if (!matchesAuditFilter(entry, current)) return;
+      let added = false;
+      client.cache.updateQuery<AuditEntriesQuery>(
+        { query: AuditEntriesDocument, variables: { filter: current, first: AUDIT_PAGE_SIZE } },
+        (existing) => {
+          if (!existing || existing.auditEntries.nodes.some((node) => node.id === entry.id)) return existing;
+          added = true;
+          return { auditEntries: { ...existing.auditEntries, nodes: [entry, ...existing.auditEntries.nodes] } };
+        },
+      );
+      if (!added) return;
+      setFresh((ids) => new Set(ids).add(entry.id));
+      const timer = setTimeout(() => {
+        timers.current.delete(timer);
+        setFresh((ids) => {
+          const next = new Set(ids);
+          next.delete(entry.id);
+          return next;
+        });
+      }, FRESH_FOR_MS);
+      timers.current.add(timer);
+    },
+    [client],
+  );
+
+  const subscription = useSubscription(AuditEntryAddedDocument, {
+    onData: ({ data }) => {
+      const entry = data.data?.auditEntryAdded;
+      if (entry) prepend(entry);
+    },
+  });
+
+  const { fetchMore } = query;
+  const endCursor = query.data?.auditEntries.pageInfo.endCursor ?? null;
+  const loadMore = useCallback(async () => {
+    if (!endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({ variables: { after: endCursor } });
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [endCursor, fetchMore]);
+
+  return {
+    entries: query.data?.auditEntries.nodes,
+    hasMore: query.data?.auditEntries.pageInfo.hasNextPage ?? false,
+    loading: query.loading,
+    error: query.error,
+    refetch: query.refetch,
+    loadMore,
+    loadingMore,
+    fresh,
+    subscriptionError: subscription.error,
+  };
+}

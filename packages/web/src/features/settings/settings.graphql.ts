@@ -1,0 +1,21 @@
+import { graphql } from "../../gql";
+
+export const OrganisationSettingsDocument = graphql(`
+  query OrganisationSettings {
+    organisationSettings {
+      siteName
+      sessionTtlHours
+      updatedAt
+    }
+  }
+`);
+
+export const UpdateOrganisationSettingsDocument = graphql(`
+  mutation UpdateOrganisationSettings($input: UpdateOrganisationSettingsInput!) {
+    updateOrganisationSettings(input: $input) {
+      siteName
+      sessionTtlHours
+      updatedAt
+    }
+  }
+`);

@@ -21,11 +21,12 @@ type Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    at\n    action\n    actorLabel\n    actorUserId\n    actorApiKeyId\n    entityType\n    entityId\n    outcome\n    sourceIp\n    userAgent\n    before\n    after\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
     "\n  query AuditEntries($filter: AuditFilter, $first: Int!, $after: String) {\n    auditEntries(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AuditEntryFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.AuditEntriesDocument,
-    "\n  subscription AuditEntryAdded {\n    auditEntryAdded {\n      ...AuditEntryFields\n    }\n  }\n": typeof types.AuditEntryAddedDocument,
+    "\n  subscription AuditEntryAdded($filter: AuditFilter) {\n    auditEntryAdded(filter: $filter) {\n      ...AuditEntryFields\n    }\n  }\n": typeof types.AuditEntryAddedDocument,
     "\n  query Viewer {\n    me {\n      authMethod\n      permissions\n      scopes\n      user {\n        id\n        email\n        name\n        role\n        active\n        createdAt\n        lastLoginAt\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n        email\n        name\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  fragment ClusterGroupFields on ClusterGroup {\n    id\n    name\n    description\n    createdAt\n    updatedAt\n  }\n": typeof types.ClusterGroupFieldsFragmentDoc,
+    "\n  query SiteInfo {\n    siteInfo {\n      siteName\n    }\n  }\n": typeof types.SiteInfoDocument,
+    "\n  fragment ClusterGroupFields on ClusterGroup {\n    id\n    name\n    description\n    clusterCount\n    createdAt\n    updatedAt\n  }\n": typeof types.ClusterGroupFieldsFragmentDoc,
     "\n  fragment ClusterFields on Cluster {\n    id\n    name\n    description\n    tags\n    createdAt\n    updatedAt\n    group {\n      id\n      name\n    }\n  }\n": typeof types.ClusterFieldsFragmentDoc,
     "\n  query Clusters($filter: ClusterFilter) {\n    clusters(filter: $filter) {\n      ...ClusterFields\n    }\n  }\n": typeof types.ClustersDocument,
     "\n  query Cluster($id: ID!) {\n    cluster(id: $id) {\n      ...ClusterFields\n    }\n  }\n": typeof types.ClusterDocument,
@@ -53,11 +54,12 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    at\n    action\n    actorLabel\n    actorUserId\n    actorApiKeyId\n    entityType\n    entityId\n    outcome\n    sourceIp\n    userAgent\n    before\n    after\n  }\n": types.AuditEntryFieldsFragmentDoc,
     "\n  query AuditEntries($filter: AuditFilter, $first: Int!, $after: String) {\n    auditEntries(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AuditEntryFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.AuditEntriesDocument,
-    "\n  subscription AuditEntryAdded {\n    auditEntryAdded {\n      ...AuditEntryFields\n    }\n  }\n": types.AuditEntryAddedDocument,
+    "\n  subscription AuditEntryAdded($filter: AuditFilter) {\n    auditEntryAdded(filter: $filter) {\n      ...AuditEntryFields\n    }\n  }\n": types.AuditEntryAddedDocument,
     "\n  query Viewer {\n    me {\n      authMethod\n      permissions\n      scopes\n      user {\n        id\n        email\n        name\n        role\n        active\n        createdAt\n        lastLoginAt\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n        email\n        name\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  fragment ClusterGroupFields on ClusterGroup {\n    id\n    name\n    description\n    createdAt\n    updatedAt\n  }\n": types.ClusterGroupFieldsFragmentDoc,
+    "\n  query SiteInfo {\n    siteInfo {\n      siteName\n    }\n  }\n": types.SiteInfoDocument,
+    "\n  fragment ClusterGroupFields on ClusterGroup {\n    id\n    name\n    description\n    clusterCount\n    createdAt\n    updatedAt\n  }\n": types.ClusterGroupFieldsFragmentDoc,
     "\n  fragment ClusterFields on Cluster {\n    id\n    name\n    description\n    tags\n    createdAt\n    updatedAt\n    group {\n      id\n      name\n    }\n  }\n": types.ClusterFieldsFragmentDoc,
     "\n  query Clusters($filter: ClusterFilter) {\n    clusters(filter: $filter) {\n      ...ClusterFields\n    }\n  }\n": types.ClustersDocument,
     "\n  query Cluster($id: ID!) {\n    cluster(id: $id) {\n      ...ClusterFields\n    }\n  }\n": types.ClusterDocument,
@@ -123,7 +125,7 @@ export function graphql(source: "\n  query AuditEntries($filter: AuditFilter, $f
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription AuditEntryAdded {\n    auditEntryAdded {\n      ...AuditEntryFields\n    }\n  }\n"): (typeof documents)["\n  subscription AuditEntryAdded {\n    auditEntryAdded {\n      ...AuditEntryFields\n    }\n  }\n"];
+export function graphql(source: "\n  subscription AuditEntryAdded($filter: AuditFilter) {\n    auditEntryAdded(filter: $filter) {\n      ...AuditEntryFields\n    }\n  }\n"): (typeof documents)["\n  subscription AuditEntryAdded($filter: AuditFilter) {\n    auditEntryAdded(filter: $filter) {\n      ...AuditEntryFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -139,7 +141,11 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ClusterGroupFields on ClusterGroup {\n    id\n    name\n    description\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ClusterGroupFields on ClusterGroup {\n    id\n    name\n    description\n    createdAt\n    updatedAt\n  }\n"];
+export function graphql(source: "\n  query SiteInfo {\n    siteInfo {\n      siteName\n    }\n  }\n"): (typeof documents)["\n  query SiteInfo {\n    siteInfo {\n      siteName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClusterGroupFields on ClusterGroup {\n    id\n    name\n    description\n    clusterCount\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ClusterGroupFields on ClusterGroup {\n    id\n    name\n    description\n    clusterCount\n    createdAt\n    updatedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

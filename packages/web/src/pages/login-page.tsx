@@ -3,7 +3,7 @@ import { Navigate, useLocation, useNavigate } from "react-router";
 import { PRODUCT_NAME } from "../app/app-shell";
 import type { LoginRedirectState } from "../app/require-auth";
 import { icons } from "../components/icons";
-import { ViewerDocument } from "../features/auth/auth.graphql";
+import { SiteInfoDocument, ViewerDocument } from "../features/auth/auth.graphql";
 import { LoginForm } from "../features/auth/login-form";
 import { redirectTarget } from "../features/auth/redirect-target";
 
@@ -13,6 +13,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const client = useApolloClient();
   const { data } = useQuery(ViewerDocument, { fetchPolicy: "cache-first" });
+  const site = useQuery(SiteInfoDocument);
+  const siteName = site.data?.siteInfo.siteName;
   const target = redirectTarget(state?.from);
 
   // Someone already signed in who opens /login goes straight on (not while their sign-out finishes).
@@ -32,7 +34,9 @@ export function LoginPage() {
           <span>{PRODUCT_NAME}</span>
         </div>
         <h1 className="login__title">Sign in</h1>
-        <p className="login__subtitle">Kubernetes security, cluster by cluster.</p>
+        <p className="login__subtitle">
+          {siteName && siteName !== PRODUCT_NAME ? siteName : "Kubernetes security, cluster by cluster."}
+        </p>
         {state?.sessionEnded ? (
           <p className="login__info" role="status">
             Your session has ended. Sign in again to continue.

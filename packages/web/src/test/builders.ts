@@ -55,6 +55,7 @@ export function aGroup(
     id: "g-1",
     name: "production",
     description: "",
+    clusterCount: 0,
     createdAt: "2026-03-01T09:00:00.000Z",
     updatedAt: "2026-03-01T09:00:00.000Z",
     ...overrides,

@@ -33,8 +33,8 @@ export const AuditEntriesDocument = graphql(`
 `);
 
 export const AuditEntryAddedDocument = graphql(`
-  subscription AuditEntryAdded {
-    auditEntryAdded {
+  subscription AuditEntryAdded($filter: AuditFilter) {
+    auditEntryAdded(filter: $filter) {
       ...AuditEntryFields
     }
   }

@@ -9,7 +9,7 @@ const FRESH_FOR_MS = 5000;
 
 /**
  * The audit log for a filter, newest first: pages load with a cursor, and entries written while
- * the page is open arrive over the subscription and are put on top when they match the filter.
+ * the page is open arrive over the subscription (filtered by the server) and are put on top.
  */
 export function useAuditLog(filter: AuditFilter) {
   const client = useApolloClient();
@@ -54,7 +54,9 @@ export function useAuditLog(filter: AuditFilter) {
     [client],
   );
 
+  // The server filters the live feed; the same check on arrival covers the moment a filter changes.
   const subscription = useSubscription(AuditEntryAddedDocument, {
+    variables: { filter },
     onData: ({ data }) => {
       const entry = data.data?.auditEntryAdded;
       if (entry) prepend(entry);

@@ -36,3 +36,11 @@ export const LogoutDocument = graphql(`
     logout
   }
 `);
+
+export const SiteInfoDocument = graphql(`
+  query SiteInfo {
+    siteInfo {
+      siteName
+    }
+  }
+`);

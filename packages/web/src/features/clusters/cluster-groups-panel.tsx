@@ -101,6 +101,12 @@ export function ClusterGroupsPanel({ canWrite }: { canWrite: boolean }) {
       cell: (group) => group.description || <span className="muted">—</span>,
     },
     {
+      key: "clusters",
+      header: "Clusters",
+      className: "table__cell--nowrap",
+      cell: (group) => group.clusterCount,
+    },
+    {
       key: "created",
       header: "Created",
       className: "table__cell--nowrap",

@@ -16,7 +16,7 @@ import { ClustersOverview } from "./clusters-overview";
 
 const prod = aCluster({ id: "c-1", name: "prod-eu-1", group: { id: "g-1", name: "production" } });
 const staging = aCluster({ id: "c-2", name: "staging", tags: [], description: "" });
-const group = aGroup({ id: "g-1", name: "production" });
+const group = aGroup({ id: "g-1", name: "production", clusterCount: 1 });
 
 const clustersMock = (clusters = [prod, staging], maxUsageCount = 10) => ({
   request: { query: ClustersDocument, variables: { filter: {} } },
@@ -39,6 +39,13 @@ describe("ClustersOverview", () => {
     expect(within(rows[1]!).getByRole("link", { name: "prod-eu-1" })).toHaveAttribute("href", "/clusters/c-1");
     expect(rows[1]).toHaveTextContent("production");
     expect(rows[1]).toHaveTextContent("env=prod");
+    const groups = await screen.findByRole("table", { name: "Cluster groups" });
+    const groupRow = within(groups).getAllByRole("row")[1]!;
+    expect(
+      within(groupRow)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent),
+    ).toContain("1");
   });
 
   it("shows an empty state when there are no clusters", async () => {

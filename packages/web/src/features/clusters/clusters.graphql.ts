@@ -5,6 +5,7 @@ export const ClusterGroupFieldsFragment = graphql(`
     id
     name
     description
+    clusterCount
     createdAt
     updatedAt
   }

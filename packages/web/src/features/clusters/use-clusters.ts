@@ -41,8 +41,10 @@ function forgetClusterLists(cache: ApolloCache) {
 }
 
 export function useSaveCluster() {
-  const [create, created] = useMutation(CreateClusterDocument, { update: forgetClusterLists });
-  const [update, updated] = useMutation(UpdateClusterDocument, { update: forgetClusterLists });
+  // Group sizes change with cluster membership.
+  const refetchGroups = { update: forgetClusterLists, refetchQueries: ["ClusterGroups"] };
+  const [create, created] = useMutation(CreateClusterDocument, refetchGroups);
+  const [update, updated] = useMutation(UpdateClusterDocument, refetchGroups);
   return {
     saving: created.loading || updated.loading,
     create: async (input: CreateClusterInput) => (await create({ variables: { input } })).data?.createCluster,
@@ -53,6 +55,7 @@ export function useSaveCluster() {
 
 export function useDeleteCluster() {
   const [mutate] = useMutation(DeleteClusterDocument, {
+    refetchQueries: ["ClusterGroups"],
     update(cache, { data }) {
       const id = data?.deleteCluster.id;
       if (!id) return;

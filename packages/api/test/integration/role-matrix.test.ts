@@ -254,10 +254,20 @@ describe("role matrix", () => {
         } else {
           // login and logout would replace or end the caller's session: use a second one.
           const client = operation === "login" || operation === "logout" ? await secondClient(caller) : caller.client;
+          const auditBefore = await t.app.services.db.prisma.auditEntry.count();
+          const hadSession = Boolean(client.cookie);
           const res = await client.request(row.query, variables);
           outcomes[caller.name] = res.errors?.length
             ? String(res.errors[0]?.extensions?.code ?? res.errors[0]?.message)
             : "ok";
+          // Every mutation that did something is audited (logout without a session does nothing).
+          const changes = row.query.startsWith("mutation") && !(operation === "logout" && !hadSession);
+          if (allowed && changes) {
+            expect(
+              await t.app.services.db.prisma.auditEntry.count(),
+              `${operation} as ${caller.name} was not audited`,
+            ).toBeGreaterThan(auditBefore);
+          }
         }
       }
       expect(outcomes).toEqual(expected);

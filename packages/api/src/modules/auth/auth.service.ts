@@ -39,9 +39,10 @@ export class AuthService {
     await this.checkRateLimit(actor, email, now);
 
     const user = email ? await this.users.findByEmail(this.db.prisma, email) : null;
-    const valid = user?.passwordHash
-      ? await verifyPassword(user.passwordHash, password)
-      : (await verifyPassword(await dummyPasswordHash(), password)) && false;
+    let valid = false;
+    if (user?.passwordHash) valid = await verifyPassword(user.passwordHash, password);
+    // An unknown email costs as much as a wrong password, so timing does not reveal which it was.
+    else await verifyPassword(await dummyPasswordHash(), password);
     if (!user || !valid) {
       await this.audit.recordNow(actor, {
         action: LOGIN,

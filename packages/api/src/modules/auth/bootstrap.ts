@@ -37,8 +37,6 @@ export async function bootstrap(
   const apiKeys = new ApiKeysRepository();
   const settings = new SettingsRepository();
   const actor = systemActor();
-  const generatedPassword = options.adminPassword ? null : randomToken(15);
-  const passwordHash = await hashPassword(options.adminPassword ?? generatedPassword ?? "");
 
   return db.transaction(async (tx, afterCommit) => {
     await advisoryXactLock(tx, LOCKS.bootstrap);
@@ -47,6 +45,8 @@ export async function bootstrap(
 
     if ((await users.count(tx)) === 0) {
       const email = options.adminEmail ?? DEFAULT_ADMIN_EMAIL;
+      const generatedPassword = options.adminPassword ? null : randomToken(15);
+      const passwordHash = await hashPassword(options.adminPassword ?? generatedPassword ?? "");
       const admin = await users.create(tx, { email, name: "Administrator", role: "super_admin", passwordHash });
       await audit.record(tx, afterCommit, actor, {
         action: "user.create",

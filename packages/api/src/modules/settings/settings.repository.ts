@@ -1,5 +1,5 @@
 import type { Db } from "../../db/database.js";
-import type { OrganisationSettings, Prisma } from "../../generated/prisma/client.js";
+import type { OrganisationSettings } from "../../generated/prisma/client.js";
 
 export class SettingsRepository {
   /** The single settings row, created with defaults on first use. */
@@ -7,7 +7,7 @@ export class SettingsRepository {
     return db.organisationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
   }
 
-  update(db: Db, data: Prisma.OrganisationSettingsUpdateInput): Promise<OrganisationSettings> {
-    return db.organisationSettings.upsert({ where: { id: 1 }, create: { id: 1, ...(data as object) }, update: data });
+  update(db: Db, data: { siteName?: string; sessionTtlHours?: number }): Promise<OrganisationSettings> {
+    return db.organisationSettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
   }
 }

@@ -25,6 +25,8 @@ import { defaultWebDir, mountWebApp } from "./http/static.js";
 import type { Logger } from "./logger.js";
 import { bootstrap, type BootstrapResult } from "./modules/auth/bootstrap.js";
 import { SESSION_COOKIE } from "./modules/auth/auth.service.js";
+import { createMailer } from "./modules/notifications/mailer.js";
+import { type BackgroundWorker, createBackgroundWorker } from "./background/worker.js";
 import { createBulwarkPubSub } from "./pubsub/pubsub.js";
 import { createServices, type Services } from "./services.js";
 
@@ -33,6 +35,10 @@ export type AppOptions = {
   logger: Logger;
   /** Defaults to DATABASE_URL, else the embedded database in the data directory. */
   database?: DatabaseTarget;
+  /** The time (tests move it). */
+  clock?: () => Date;
+  /** Run the background tasks (expiry, reminders, rescans, email). Default true. */
+  background?: boolean;
 };
 
 export type App = {
@@ -40,12 +46,19 @@ export type App = {
   secrets: SecretBox;
   bootstrap: BootstrapResult;
   httpServer: http.Server;
+  worker: BackgroundWorker;
   listen(): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 };
 
 /** Opens the database, migrates, bootstraps and builds the HTTP + WebSocket server (not yet listening). */
-export async function createApp({ env, logger, database }: AppOptions): Promise<App> {
+export async function createApp({
+  env,
+  logger,
+  database,
+  clock = () => new Date(),
+  background = true,
+}: AppOptions): Promise<App> {
   const target: DatabaseTarget =
     database ??
     (env.databaseUrl ? { kind: "postgres", url: env.databaseUrl } : { kind: "embedded", dataDir: env.dataDir });
@@ -54,18 +67,23 @@ export async function createApp({ env, logger, database }: AppOptions): Promise<
   const secrets = new SecretBox(secretKey.key);
 
   const db: Database = await openDatabase(target, logger);
+  const mailer = createMailer(env.smtpUrl, env.mailFrom);
   let pubsub: ReturnType<typeof createBulwarkPubSub> | undefined;
+  let worker: BackgroundWorker | undefined;
   try {
     const applied = await db.migrate();
     if (applied.length) logger.info({ applied }, "database migrated");
     pubsub = createBulwarkPubSub(env.redisUrl, logger);
-    const services = createServices(db, pubsub, logger);
+    const services = createServices(db, pubsub, logger, { secrets, mailer, publicUrl: env.publicUrl, clock });
     const bootstrapped = await bootstrap(db, services.audit, {
       adminEmail: env.adminEmail,
       adminPassword: env.adminPassword,
       bootstrapApiKey: env.bootstrapApiKey,
     });
     const { httpServer, close: closeServer } = await buildServer(env, logger, services);
+    const tasks = createBackgroundWorker(services, logger);
+    worker = tasks;
+    if (background) tasks.start();
     return {
       services,
       secrets,
@@ -83,14 +101,19 @@ export async function createApp({ env, logger, database }: AppOptions): Promise<
         const host = env.host === "0.0.0.0" || env.host === "::" ? "localhost" : env.host;
         return { port, url: env.publicUrl ?? `http://${host}:${port}` };
       },
+      worker: tasks,
       async close() {
+        await worker?.stop();
         await closeServer();
         await pubsub?.close();
+        mailer.close();
         await db.close();
       },
     };
   } catch (error) {
+    await worker?.stop();
     await pubsub?.close();
+    mailer.close();
     await db.close();
     throw error;
   }

@@ -52,11 +52,18 @@ const envSchema = z.object({
     .number()
     .int()
     .min(1024)
-    .default(5 * 1024 * 1024),
+    .default(20 * 1024 * 1024),
   BULWARK_TRUST_PROXY: booleanFlag(false),
   BULWARK_SECURE_COOKIES: z.enum(["auto", "always", "never"]).default("auto"),
   BULWARK_ALLOWED_ORIGINS: optionalString,
   BULWARK_PUBLIC_URL: optionalString.pipe(z.url({ message: "must be a URL" }).optional()),
+  BULWARK_SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL (e.g. smtp://user:pass@mail.example.com:587)")
+      .optional(),
+  ),
+  BULWARK_MAIL_FROM: z.string().default("Bulwark <bulwark@localhost>"),
 });
 
 /** Rules across settings, checked even when single settings are invalid so every problem shows at once. */
@@ -89,6 +96,8 @@ export type Env = {
   secureCookies: "auto" | "always" | "never";
   allowedOrigins: string[];
   publicUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
 };
 
 export class EnvError extends Error {
@@ -130,6 +139,8 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
       .map((o) => o.trim().replace(/\/$/, ""))
       .filter(Boolean),
     publicUrl: e.BULWARK_PUBLIC_URL?.replace(/\/$/, ""),
+    smtpUrl: e.BULWARK_SMTP_URL,
+    mailFrom: e.BULWARK_MAIL_FROM,
   };
 }
 

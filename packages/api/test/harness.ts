@@ -6,6 +6,7 @@ import pg from "pg";
 import { type App, createApp } from "../src/app.js";
 import type { DatabaseTarget } from "../src/db/database.js";
 import { parseEnv } from "../src/env.js";
+import { osResult, trivyReport, trivyVulnerability } from "../src/compliance/trivy-report.builders.js";
 import { createLogger } from "../src/logger.js";
 
 export const ROOT_EMAIL = "root@example.com";
@@ -47,9 +48,17 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
+export type TestAppOptions = {
+  /** The time the api sees (default: the real clock). */
+  clock?: () => Date;
+  /** Run background tasks on their schedule (default false: tests run them with worker.runNow). */
+  background?: boolean;
+};
+
 export async function startTestApp(
   overrides: Record<string, string> = {},
   database?: DatabaseTarget,
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bulwark-test-"));
   const db = database ? { target: database, drop: async () => {} } : await freshDatabase();
@@ -63,7 +72,13 @@ export async function startTestApp(
     BULWARK_LOG_LEVEL: process.env.BULWARK_TEST_LOG_LEVEL ?? "silent",
     ...overrides,
   });
-  const app = await createApp({ env, logger: createLogger(env), database: db.target });
+  const app = await createApp({
+    env,
+    logger: createLogger(env),
+    database: db.target,
+    background: options.background ?? false,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const { port } = await app.listen();
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -198,3 +213,51 @@ export const build = {
     return { id: data.createApiKey.apiKey.id, secret: data.createApiKey.secret };
   },
 };
+
+export type VulnSpec = {
+  id: string;
+  pkg?: string;
+  severity?: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "UNKNOWN";
+  /** A fixed version, or null for an unfixable finding. */
+  fixed?: string | null;
+};
+
+/** A Trivy JSON report (schema 2) for `image` at `digest` with the given vulnerabilities. */
+export function trivyReportFor(image: string, digest: string, vulns: VulnSpec[]) {
+  const repository = image.replace(/[:@].*$/, "");
+  return trivyReport({
+    ArtifactName: image,
+    Metadata: {
+      OS: { Family: "alpine", Name: "3.19.1" },
+      ImageID: `sha256:${"c".repeat(64)}`,
+      RepoTags: [image],
+      RepoDigests: [`${repository}@${digest}`],
+    },
+    Results: [
+      osResult(
+        vulns.map((v) =>
+          trivyVulnerability(v.id, v.pkg ?? "openssl", {
+            Severity: v.severity ?? "HIGH",
+            FixedVersion: v.fixed === null ? undefined : (v.fixed ?? "9.9.9-r0"),
+            Status: v.fixed === null ? "affected" : "fixed",
+          }),
+        ),
+      ),
+    ],
+  });
+}
+
+let digestCounter = 0;
+/** A fresh, valid sha256 digest. */
+export function newDigest(): string {
+  digestCounter += 1;
+  return `sha256:${randomBytes(24).toString("hex")}${String(digestCounter).padStart(16, "0")}`;
+}
+
+export const SUBMIT = `mutation($i: SubmitTrivyReportInput!) {
+  submitTrivyReport(input: $i) {
+    image { id reference name }
+    scan { id counts { fixable { critical high } unfixable { critical high } } }
+    verdict { status reasons { policyName severity fixable count limit issueIds blocking } }
+  }
+}`;

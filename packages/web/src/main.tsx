@@ -4,6 +4,7 @@ import "./styles/tokens.css";
 import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/components.css";
+import "./styles/compliance.css";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("The page has no #root element");

@@ -15,14 +15,35 @@ export const PERMISSIONS = [
   "audit:read",
   "settings:read",
   "settings:write",
+  "image:read",
+  "scan:submit",
+  "scan_queue:read",
+  "scan_queue:write",
+  "registry:read",
+  "registry:write",
+  "policy:read",
+  "policy:write",
+  "exception:read",
+  "exception:request",
+  "exception:write",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ["cluster:read", "settings:read"];
+/** What anyone signed in may see. */
+const READ: Permission[] = [
+  "cluster:read",
+  "settings:read",
+  "image:read",
+  "scan_queue:read",
+  "registry:read",
+  "policy:read",
+  "exception:read",
+];
 
 export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
-  read_only: new Set<Permission>([...READ, "api_key:own"]),
+  // Read-only users may ask for an exception (it always starts in review) but never grant one.
+  read_only: new Set<Permission>([...READ, "api_key:own", "exception:request"]),
   admin: new Set<Permission>([
     ...READ,
     "cluster:write",
@@ -32,16 +53,22 @@ export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "api_key:any",
     "audit:read",
     "settings:write",
+    "scan:submit",
+    "scan_queue:write",
+    "registry:write",
+    "policy:write",
+    "exception:request",
+    "exception:write",
   ]),
   super_admin: new Set<Permission>(PERMISSIONS),
 };
 
-/** What each API-key scope permits. Machine scopes get their ingest operations in later modules. */
+/** What each API-key scope permits (always within the owner's role). */
 export const SCOPE_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
   read: new Set<Permission>([...READ]),
   admin: new Set<Permission>(PERMISSIONS),
-  agent: new Set<Permission>(["cluster:read"]),
-  ci_scan: new Set<Permission>([]),
+  agent: new Set<Permission>(["cluster:read", "image:read", "scan:submit", "scan_queue:read"]),
+  ci_scan: new Set<Permission>(["scan:submit"]),
   falco_ingest: new Set<Permission>([]),
   kube_bench: new Set<Permission>([]),
   kube_hunter: new Set<Permission>([]),

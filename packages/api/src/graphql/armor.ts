@@ -8,7 +8,8 @@ import type { ValidationRule } from "graphql";
  */
 export function createArmor(): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const armor = new ApolloArmor({
-    maxDepth: { n: 10, ignoreIntrospection: true },
+    // Fragments count as the fields they stand for, not as an extra level.
+    maxDepth: { n: 10, ignoreIntrospection: true, flattenFragments: true },
     costLimit: { maxCost: 5000, ignoreIntrospection: true },
     maxAliases: { n: 15 },
     maxDirectives: { n: 50 },

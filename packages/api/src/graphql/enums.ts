@@ -1,5 +1,16 @@
 import { registerEnumType } from "type-graphql";
-import { ApiKeyScope, UserRole } from "../generated/prisma/enums.js";
+import {
+  ApiKeyScope,
+  ExceptionStatus,
+  ExceptionType,
+  ScanJobReason,
+  ScanJobStatus,
+  ScannerType,
+  ScanStatus,
+  Severity,
+  UserRole,
+  VerdictStatus,
+} from "../generated/prisma/enums.js";
 
 registerEnumType(UserRole, {
   name: "UserRole",
@@ -11,3 +22,33 @@ registerEnumType(ApiKeyScope, {
 });
 
 export { ApiKeyScope, UserRole };
+
+registerEnumType(Severity, {
+  name: "Severity",
+  description: "Lowest to highest: negligible (Trivy UNKNOWN), low, medium, high, critical",
+});
+registerEnumType(ScannerType, { name: "ScannerType" });
+registerEnumType(ScanStatus, { name: "ScanStatus" });
+registerEnumType(VerdictStatus, { name: "VerdictStatus" });
+registerEnumType(ExceptionType, {
+  name: "ExceptionType",
+  description:
+    "policy: matching findings are not counted; override: counted at an alternate severity; gatekeeper: for Gatekeeper constraints",
+});
+registerEnumType(ExceptionStatus, {
+  name: "ExceptionStatus",
+  description: "Only active exceptions inside their dates count",
+});
+registerEnumType(ScanJobStatus, { name: "ScanJobStatus" });
+registerEnumType(ScanJobReason, { name: "ScanJobReason" });
+
+export {
+  ExceptionStatus,
+  ExceptionType,
+  ScanJobReason,
+  ScanJobStatus,
+  ScannerType,
+  ScanStatus,
+  Severity,
+  VerdictStatus,
+};

@@ -8,6 +8,19 @@ import { AuthResolver } from "../modules/auth/auth.resolver.js";
 import { ClusterGroupsResolver, ClustersResolver } from "../modules/clusters/clusters.resolver.js";
 import { SettingsResolver } from "../modules/settings/settings.resolver.js";
 import { UsersResolver } from "../modules/users/users.resolver.js";
+import { ExceptionsResolver } from "../modules/exceptions/exceptions.resolver.js";
+import {
+  ClusterImagesResolver,
+  ComplianceSummariesResolver,
+  FindingTreatmentsResolver,
+  ImagesResolver,
+  ImageVerdictsResolver,
+  ScanSubmissionsResolver,
+  ScansResolver,
+} from "../modules/images/images.resolver.js";
+import { PoliciesResolver, ScannersResolver } from "../modules/policies/policies.resolver.js";
+import { RegistriesResolver } from "../modules/registries/registries.resolver.js";
+import { ScanQueueResolver } from "../modules/scan-queue/scan-queue.resolver.js";
 import type { BulwarkPubSub } from "../pubsub/pubsub.js";
 
 export const RESOLVERS = [
@@ -18,6 +31,18 @@ export const RESOLVERS = [
   ClustersResolver,
   ClusterGroupsResolver,
   SettingsResolver,
+  RegistriesResolver,
+  PoliciesResolver,
+  ScannersResolver,
+  ExceptionsResolver,
+  ImagesResolver,
+  ClusterImagesResolver,
+  ScansResolver,
+  FindingTreatmentsResolver,
+  ScanSubmissionsResolver,
+  ComplianceSummariesResolver,
+  ImageVerdictsResolver,
+  ScanQueueResolver,
 ] as const;
 
 /**

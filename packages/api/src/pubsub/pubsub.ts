@@ -23,8 +23,21 @@ export type AuditEntryEvent = {
   userAgent: string | null;
 };
 
+/** An image's verdict in a cluster changed (or was computed for the first time). */
+export type VerdictChangedEvent = {
+  imageId: string;
+  clusterId: string;
+  namespace: string;
+  status: "compliant" | "non_compliant" | "unscanned" | "scan_failed";
+  previousStatus: "compliant" | "non_compliant" | "unscanned" | "scan_failed" | null;
+  /** The scan the verdict was computed from (changes when a new scan arrived). */
+  scanId: string | null;
+  computedAt: string;
+};
+
 export type Topics = {
   AUDIT_ENTRY_ADDED: [AuditEntryEvent];
+  VERDICT_CHANGED: [VerdictChangedEvent];
 };
 
 export type TopicName = keyof Topics;

@@ -105,7 +105,15 @@ describe("API keys as credentials", () => {
       const me = await client.ok<{ me: { authMethod: string; scopes: string[]; permissions: string[] } }>(ME);
       expect(me.me.authMethod).toBe("api_key");
       expect(me.me.scopes).toEqual(["read"]);
-      expect(me.me.permissions).toEqual(["cluster:read", "settings:read"]);
+      expect(me.me.permissions).toEqual([
+        "cluster:read",
+        "exception:read",
+        "image:read",
+        "policy:read",
+        "registry:read",
+        "scan_queue:read",
+        "settings:read",
+      ]);
     }
     const keys = await root.ok<{ apiKeys: Array<{ id: string; lastUsedAt: string | null }> }>(
       `{ apiKeys { id lastUsedAt } }`,

@@ -64,44 +64,50 @@ describe("the api process", () => {
     expect(out).toMatch(/BULWARK_ADMIN_PASSWORD must be at least 12 characters/);
   });
 
-  it("on first start creates an admin, prints the password once, keeps data across restarts and stops cleanly", async () => {
-    const bootstrapKey = `bootstrap-${"k".repeat(40)}`;
-    const first = await start({ BULWARK_DATA_DIR: dataDir, BULWARK_BOOTSTRAP_API_KEY: bootstrapKey });
-    const out = first.output();
-    expect(out).toMatch(/First start: a super admin was created/);
-    const email = /email:\s+(\S+)/.exec(out)![1]!;
-    const password = /password:\s+(\S+)/.exec(out)![1]!;
-    expect(email).toBe("admin@bulwark.local");
-    expect(password.length).toBeGreaterThanOrEqual(20);
-    expect(fs.statSync(path.join(dataDir, "secret.key")).mode & 0o777).toBe(0o600);
+  it(
+    "on first start creates an admin, prints the password once, keeps data across restarts and stops cleanly",
+    { timeout: 120_000 },
+    async () => {
+      const bootstrapKey = `bootstrap-${"k".repeat(40)}`;
+      const first = await start({ BULWARK_DATA_DIR: dataDir, BULWARK_BOOTSTRAP_API_KEY: bootstrapKey });
+      const out = first.output();
+      expect(out).toMatch(/First start: a super admin was created/);
+      const email = /email:\s+(\S+)/.exec(out)![1]!;
+      const password = /password:\s+(\S+)/.exec(out)![1]!;
+      expect(email).toBe("admin@bulwark.local");
+      expect(password.length).toBeGreaterThanOrEqual(20);
+      expect(fs.statSync(path.join(dataDir, "secret.key")).mode & 0o777).toBe(0o600);
 
-    const admin = new GraphQLClient(first.url);
-    await admin.login(email, password);
-    await admin.ok(`mutation { createCluster(input: { name: "survives-restart" }) { id } }`);
-    const viaKey = new GraphQLClient(first.url).withApiKey(bootstrapKey);
-    expect((await viaKey.ok<{ me: { scopes: string[] } }>(`{ me { scopes } }`)).me.scopes).toEqual(["admin"]);
-    const keyId = (
-      await admin.ok<{ apiKeys: Array<{ id: string; name: string }> }>(`{ apiKeys { id name } }`)
-    ).apiKeys.find((k) => k.name === "bootstrap")!.id;
-    await admin.ok(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: keyId });
+      const admin = new GraphQLClient(first.url);
+      await admin.login(email, password);
+      await admin.ok(`mutation { createCluster(input: { name: "survives-restart" }) { id } }`);
+      const viaKey = new GraphQLClient(first.url).withApiKey(bootstrapKey);
+      expect((await viaKey.ok<{ me: { scopes: string[] } }>(`{ me { scopes } }`)).me.scopes).toEqual(["admin"]);
+      const keyId = (
+        await admin.ok<{ apiKeys: Array<{ id: string; name: string }> }>(`{ apiKeys { id name } }`)
+      ).apiKeys.find((k) => k.name === "bootstrap")!.id;
+      await admin.ok(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: keyId });
 
-    // A second process on the same data directory refuses to start.
-    const second = run({ BULWARK_DATA_DIR: dataDir });
-    expect(await second.exited).toBe(1);
-    expect(second.output()).toMatch(/in use by another Bulwark process/);
+      // A second process on the same data directory refuses to start.
+      const second = run({ BULWARK_DATA_DIR: dataDir });
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toMatch(/in use by another Bulwark process/);
 
-    expect(await stop(first)).toBe(0);
-    expect(fs.existsSync(path.join(dataDir, "bulwark.pid"))).toBe(false);
+      expect(await stop(first)).toBe(0);
+      expect(fs.existsSync(path.join(dataDir, "bulwark.pid"))).toBe(false);
 
-    const again = await start({ BULWARK_DATA_DIR: dataDir, BULWARK_BOOTSTRAP_API_KEY: bootstrapKey });
-    expect(again.output()).not.toMatch(/First start/);
-    const client = new GraphQLClient(again.url);
-    await client.login(email, password);
-    const clusters = await client.ok<{ clusters: Array<{ name: string }> }>(`{ clusters { name } }`);
-    expect(clusters.clusters.map((c) => c.name)).toEqual(["survives-restart"]);
-    // The bootstrap key is restored because the environment still asks for it.
-    const restored = new GraphQLClient(again.url).withApiKey(bootstrapKey);
-    expect((await restored.ok<{ me: { authMethod: string } }>(`{ me { authMethod } }`)).me.authMethod).toBe("api_key");
-    expect(await stop(again)).toBe(0);
-  });
+      const again = await start({ BULWARK_DATA_DIR: dataDir, BULWARK_BOOTSTRAP_API_KEY: bootstrapKey });
+      expect(again.output()).not.toMatch(/First start/);
+      const client = new GraphQLClient(again.url);
+      await client.login(email, password);
+      const clusters = await client.ok<{ clusters: Array<{ name: string }> }>(`{ clusters { name } }`);
+      expect(clusters.clusters.map((c) => c.name)).toEqual(["survives-restart"]);
+      // The bootstrap key is restored because the environment still asks for it.
+      const restored = new GraphQLClient(again.url).withApiKey(bootstrapKey);
+      expect((await restored.ok<{ me: { authMethod: string } }>(`{ me { authMethod } }`)).me.authMethod).toBe(
+        "api_key",
+      );
+      expect(await stop(again)).toBe(0);
+    },
+  );
 });

@@ -3,7 +3,17 @@ import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSchema } from "../../src/graphql/schema.js";
-import { build, GraphQLClient, ROOT_EMAIL, ROOT_PASSWORD, startTestApp, type TestApp } from "../harness.js";
+import {
+  build,
+  GraphQLClient,
+  newDigest,
+  ROOT_EMAIL,
+  ROOT_PASSWORD,
+  startTestApp,
+  SUBMIT,
+  type TestApp,
+  trivyReportFor,
+} from "../harness.js";
 
 /**
  * Calls every operation in the schema as every kind of caller and checks who is refused.
@@ -50,6 +60,13 @@ const ADMINS: CallerName[] = ["admin", "super_admin", "key:admin"];
 const CLUSTER_READERS: CallerName[] = ["read_only", "admin", "super_admin", "key:agent", "key:read", "key:admin"];
 const SETTINGS_READERS: CallerName[] = ["read_only", "admin", "super_admin", "key:read", "key:admin"];
 const KEY_OWNERS: CallerName[] = ["read_only", "admin", "super_admin", "key:admin"];
+const READERS: CallerName[] = ["read_only", "admin", "super_admin", "key:read", "key:admin"];
+const IMAGE_READERS: CallerName[] = [...READERS, "key:agent"];
+const REQUESTERS: CallerName[] = ["read_only", "admin", "super_admin", "key:admin"];
+const SUBMITTERS: CallerName[] = ["admin", "super_admin", "key:agent", "key:ci_scan", "key:admin"];
+
+/** State shared by rows: the agent key's cluster and an image known to it. */
+const shared = { clusterId: "", clusterName: "", imageId: "" };
 
 let n = 0;
 const unique = (prefix: string) => `${prefix}-${++n}`;
@@ -65,6 +82,67 @@ const freshGroup = async ({ root }: Ctx) => ({
       },
     )
   ).createClusterGroup.id,
+});
+const freshRegistry = async ({ root }: Ctx) => ({
+  id: (
+    await root.ok<{ createRegistry: { id: string } }>(
+      `mutation($n: String!, $h: String!) { createRegistry(input: { name: $n, hostname: $h }) { id } }`,
+      {
+        n: unique("registry"),
+        h: `${unique("r")}.example.com`,
+      },
+    )
+  ).createRegistry.id,
+});
+const freshPolicy = async ({ root }: Ctx) => ({
+  id: (
+    await root.ok<{ createPolicy: { id: string } }>(
+      `mutation($n: String!) { createPolicy(input: { name: $n, active: false }) { id } }`,
+      {
+        n: unique("policy"),
+      },
+    )
+  ).createPolicy.id,
+});
+const freshScanner = async ({ root }: Ctx) => {
+  const { id } = await freshPolicy({ root } as Ctx);
+  const data = await root.ok<{ addScanner: { id: string } }>(
+    `mutation($p: ID!) { addScanner(policyId: $p, input: { thresholds: {} }) { id } }`,
+    { p: id },
+  );
+  return { id: data.addScanner.id };
+};
+const freshException =
+  (status: "in_review" | "active") =>
+  async ({ root }: Ctx) => ({
+    id:
+      status === "active"
+        ? (
+            await root.ok<{ createException: { id: string } }>(
+              `mutation($t: String!) { createException(input: { title: $t, issueId: "CVE-0000-0001" }) { id } }`,
+              { t: unique("exception") },
+            )
+          ).createException.id
+        : (
+            await root.ok<{ requestException: { id: string } }>(
+              `mutation($t: String!) { requestException(input: { title: $t, issueId: "CVE-0000-0001" }) { id } }`,
+              { t: unique("exception") },
+            )
+          ).requestException.id,
+  });
+const freshFailedJob = async () => ({
+  id: (
+    await t.app.services.db.prisma.scanJob.create({
+      data: {
+        reference: `docker.io/library/x@${newDigest()}`,
+        dedupeKey: unique("job"),
+        reason: "manual",
+        priority: 40,
+        status: "failed",
+        requestedBy: "matrix",
+      },
+    })
+  ).id,
 });
 const freshReadOnlyUser = async ({ root }: Ctx) => ({ id: (await build.user(root, "read_only")).id });
 
@@ -159,6 +237,148 @@ const MATRIX: Record<string, Row> = {
     variables: freshGroup,
   },
   siteInfo: { query: `{ siteInfo { siteName } }`, allowed: EVERYONE },
+  registries: { query: `{ registries { id hasPassword } }`, allowed: READERS },
+  createRegistry: {
+    query: `mutation($n: String!, $h: String!) { createRegistry(input: { name: $n, hostname: $h, password: "pw" }) { id } }`,
+    allowed: ADMINS,
+    variables: () => ({ n: unique("registry"), h: `${unique("h")}.example.com` }),
+  },
+  updateRegistry: {
+    query: `mutation($id: ID!) { updateRegistry(id: $id, input: { username: "u" }) { id } }`,
+    allowed: ADMINS,
+    variables: freshRegistry,
+  },
+  deleteRegistry: {
+    query: `mutation($id: ID!) { deleteRegistry(id: $id) { id } }`,
+    allowed: ADMINS,
+    variables: freshRegistry,
+  },
+  policies: { query: `{ policies { id scanners { thresholds { fixable { high } } } } }`, allowed: READERS },
+  policy: {
+    query: `query($id: ID!) { policy(id: $id) { id clusters { id } } }`,
+    allowed: READERS,
+    variables: freshPolicy,
+  },
+  createPolicy: {
+    query: `mutation($n: String!) { createPolicy(input: { name: $n, active: false }) { id } }`,
+    allowed: ADMINS,
+    variables: () => ({ n: unique("policy") }),
+  },
+  updatePolicy: {
+    query: `mutation($id: ID!) { updatePolicy(id: $id, input: { description: "d" }) { id } }`,
+    allowed: ADMINS,
+    variables: freshPolicy,
+  },
+  deletePolicy: {
+    query: `mutation($id: ID!) { deletePolicy(id: $id) { id } }`,
+    allowed: ADMINS,
+    variables: freshPolicy,
+  },
+  addScanner: {
+    query: `mutation($id: ID!) { addScanner(policyId: $id, input: { thresholds: { fixable: { critical: 0 } } }) { id } }`,
+    allowed: ADMINS,
+    variables: freshPolicy,
+  },
+  updateScanner: {
+    query: `mutation($id: ID!) { updateScanner(id: $id, input: { required: false }) { id } }`,
+    allowed: ADMINS,
+    variables: freshScanner,
+  },
+  deleteScanner: {
+    query: `mutation($id: ID!) { deleteScanner(id: $id) { id } }`,
+    allowed: ADMINS,
+    variables: freshScanner,
+  },
+  exceptions: { query: `{ exceptions { id } }`, allowed: READERS },
+  exception: {
+    query: `query($id: ID!) { exception(id: $id) { id comments { id } history { id } clusters { id } policies { id } scanner { id } } }`,
+    allowed: READERS,
+    variables: freshException("in_review"),
+  },
+  requestException: {
+    query: `mutation($t: String!) { requestException(input: { title: $t }) { id status } }`,
+    allowed: REQUESTERS,
+    variables: () => ({ t: unique("request") }),
+  },
+  createException: {
+    query: `mutation($t: String!) { createException(input: { title: $t, issueId: "CVE-0000-0002" }) { id } }`,
+    allowed: ADMINS,
+    variables: () => ({ t: unique("create") }),
+  },
+  updateException: {
+    query: `mutation($id: ID!) { updateException(id: $id, input: { reason: "r" }) { id } }`,
+    allowed: ADMINS,
+    variables: freshException("active"),
+  },
+  approveException: {
+    query: `mutation($id: ID!) { approveException(id: $id) { id } }`,
+    allowed: ADMINS,
+    variables: freshException("in_review"),
+  },
+  rejectException: {
+    query: `mutation($id: ID!) { rejectException(id: $id) { id } }`,
+    allowed: ADMINS,
+    variables: freshException("in_review"),
+  },
+  deleteException: {
+    query: `mutation($id: ID!) { deleteException(id: $id) { id } }`,
+    allowed: ADMINS,
+    variables: freshException("active"),
+  },
+  commentOnException: {
+    query: `mutation($id: ID!) { commentOnException(id: $id, body: "hello") { id } }`,
+    allowed: REQUESTERS,
+    variables: freshException("in_review"),
+  },
+  images: {
+    query: `{ images(first: 5) { totalCount nodes { tag verdict { status } counts { fixable { high } } cluster { id } image { id } } } }`,
+    allowed: IMAGE_READERS,
+  },
+  image: {
+    query: `query($id: ID!, $c: ID!) { image(id: $id) { id name reference tags latestScan { id findings { id vulnerability { id } } } scans { id } clusters { verdict { status } } compliance(clusterId: $c) { status findings { excludedBy { id } } } } }`,
+    allowed: IMAGE_READERS,
+    variables: () => ({ id: shared.imageId, c: shared.clusterId }),
+  },
+  imagesCsv: { query: `{ imagesCsv }`, allowed: IMAGE_READERS },
+  imageByReference: { query: `{ imageByReference(reference: "matrix/base:1") { id } }`, allowed: IMAGE_READERS },
+  imageFindingsCsv: {
+    query: `query($id: ID!, $c: ID) { imageFindingsCsv(imageId: $id, clusterId: $c) }`,
+    allowed: IMAGE_READERS,
+    variables: () => ({ id: shared.imageId, c: shared.clusterId }),
+  },
+  complianceSummary: {
+    query: `query($c: ID!) { complianceSummary(clusterId: $c) { total cluster { id } } }`,
+    allowed: IMAGE_READERS,
+    variables: () => ({ c: shared.clusterId }),
+  },
+  submitTrivyReport: {
+    query: SUBMIT,
+    allowed: SUBMITTERS,
+    variables: () => ({
+      i: {
+        cluster: shared.clusterName,
+        image: "matrix/app:1",
+        report: trivyReportFor("matrix/app:1", newDigest(), []),
+      },
+    }),
+  },
+  scanJobs: { query: `{ scanJobs { id image { id } } }`, allowed: IMAGE_READERS },
+  scanQueueCounts: { query: `{ scanQueueCounts { queued } }`, allowed: IMAGE_READERS },
+  requestRescan: {
+    query: `mutation($id: ID!) { requestRescan(imageId: $id) { id } }`,
+    allowed: ADMINS,
+    variables: () => ({ id: shared.imageId }),
+  },
+  retryScanJob: {
+    query: `mutation($id: ID!) { retryScanJob(id: $id) { id } }`,
+    allowed: ADMINS,
+    variables: freshFailedJob,
+  },
+  verdictChanged: {
+    query: `subscription { verdictChanged { imageId status } }`,
+    allowed: IMAGE_READERS,
+    subscription: true,
+  },
   organisationSettings: { query: `{ organisationSettings { siteName } }`, allowed: SETTINGS_READERS },
   updateOrganisationSettings: {
     query: `mutation { updateOrganisationSettings(input: { siteName: "Bulwark" }) { siteName } }`,
@@ -174,6 +394,18 @@ beforeAll(async () => {
   t = await startTestApp();
   root = await t.root();
   const cluster = await build.cluster(root);
+  const submitted = await root.ok<{ submitTrivyReport: { image: { id: string } } }>(SUBMIT, {
+    i: {
+      cluster: cluster.name,
+      image: "matrix/base:1",
+      report: trivyReportFor("matrix/base:1", newDigest(), [{ id: "CVE-0000-0001" }]),
+    },
+  });
+  Object.assign(shared, {
+    clusterId: cluster.id,
+    clusterName: cluster.name,
+    imageId: submitted.submitTrivyReport.image.id,
+  });
   callers.push({ name: "anonymous", client: t.client() });
   for (const role of ["read_only", "admin", "super_admin"] as const) {
     const user = await build.user(root, role);

@@ -140,3 +140,44 @@ describe("audit entries over graphql-ws", () => {
     await client.dispose();
   });
 });
+
+describe("verdict changes over graphql-ws", () => {
+  it("reach a subscriber when an exception makes an image compliant", async () => {
+    const { newDigest, SUBMIT, trivyReportFor } = await import("../harness.js");
+    const cluster = await build.cluster(root);
+    const sub = await root.ok<{ submitTrivyReport: { image: { id: string } } }>(SUBMIT, {
+      i: {
+        cluster: cluster.name,
+        image: "live/app:1",
+        report: trivyReportFor("live/app:1", newDigest(), [{ id: "CVE-2026-7777" }]),
+      },
+    });
+    const imageId = sub.submitTrivyReport.image.id;
+    const client = wsClient({ cookie: root.cookie! });
+    const connected = new Promise<void>((resolve) => client.on("connected", () => setTimeout(resolve, 100)));
+    const change = new Promise<Record<string, unknown>>((resolve, reject) => {
+      client.subscribe(
+        {
+          query: `subscription($i: ID) { verdictChanged(imageId: $i) { imageId clusterId status previousStatus scanId } }`,
+          variables: { i: imageId },
+        },
+        {
+          next: (value) => resolve((value.data as { verdictChanged: Record<string, unknown> }).verdictChanged),
+          error: reject,
+          complete: () => undefined,
+        },
+      );
+    });
+    await connected;
+    await root.ok(`mutation { createException(input: { title: "live", issueId: "CVE-2026-7777" }) { id } }`);
+    const scanId = (await t.app.services.db.prisma.image.findUniqueOrThrow({ where: { id: imageId } })).latestScanId;
+    await expect(change).resolves.toEqual({
+      imageId,
+      clusterId: cluster.id,
+      status: "compliant",
+      previousStatus: "non_compliant",
+      scanId,
+    });
+    await client.dispose();
+  });
+});

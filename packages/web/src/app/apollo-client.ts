@@ -27,6 +27,22 @@ export function createCache(): InMemoryCache {
               );
             },
           },
+          image: {
+            read(existing: Reference | undefined, { args, toReference }) {
+              return (
+                existing ??
+                (typeof args?.id === "string" ? toReference({ __typename: "Image", id: args.id }) : undefined)
+              );
+            },
+          },
+          exception: {
+            read(existing: Reference | undefined, { args, toReference }) {
+              return (
+                existing ??
+                (typeof args?.id === "string" ? toReference({ __typename: "Exception", id: args.id }) : undefined)
+              );
+            },
+          },
           clusters: { keyArgs: ["filter"] },
           apiKeys: { keyArgs: ["all"] },
           // One list per filter; a page with `after` is appended, a first page replaces.
@@ -41,6 +57,24 @@ export function createCache(): InMemoryCache {
       },
       Viewer: { keyFields: false, merge: true },
       OrganisationSettings: { keyFields: [] },
+      // Lists and explanations without identities of their own: a newer answer replaces the older one.
+      Image: {
+        fields: {
+          clusters: { merge: false },
+          scans: { merge: false },
+          compliance: { merge: false },
+        },
+      },
+      Scan: { fields: { findings: { merge: false } } },
+      // Values without an identity of their own: a newer answer replaces the older one field by field.
+      FindingCounts: { merge: true },
+      SeverityCounts: { merge: true },
+      ImageVerdict: { merge: true },
+      ComplianceSummary: { merge: true },
+      VerdictCounts: { merge: true },
+      Thresholds: { merge: true },
+      SeverityLimits: { merge: true },
+      ScanQueueCounts: { merge: true },
       AuditEntryConnection: { keyFields: false },
       PageInfo: { keyFields: false },
       CreatedApiKey: { keyFields: false },

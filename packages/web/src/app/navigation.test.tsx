@@ -33,7 +33,7 @@ describe("navigation", () => {
     expect(within(banner).getByRole("button", { name: "Sign out" })).toBeInTheDocument();
   });
 
-  it("hides the cluster areas from a viewer without cluster:read", () => {
+  it("hides the areas a viewer has no permission to read", () => {
     renderWithApp(<AppShell />, { viewer: aViewer({ permissions: ["api_key:own"] }), route: "/settings" });
     const nav = screen.getByRole("navigation", { name: "Main" });
     expect(
@@ -43,14 +43,14 @@ describe("navigation", () => {
     ).toEqual(["Settings"]);
   });
 
-  it("hides Users and Audit log in settings from a read-only viewer", () => {
+  it("hides Users and Audit log in settings from a read-only viewer, who may still see registries and the scan queue", () => {
     renderWithApp(<SettingsPage />, { viewer: aViewer({ role: "read_only" }), route: "/settings" });
     const nav = screen.getByRole("navigation", { name: "Settings" });
     expect(
       within(nav)
         .getAllByRole("link")
         .map((link) => link.textContent),
-    ).toEqual(["Account", "API keys", "Organisation"]);
+    ).toEqual(["Account", "API keys", "Registries", "Scan queue", "Organisation"]);
   });
 
   it("shows every settings section to an administrator", () => {
@@ -60,6 +60,6 @@ describe("navigation", () => {
       within(nav)
         .getAllByRole("link")
         .map((link) => link.textContent),
-    ).toEqual(["Account", "Users", "API keys", "Audit log", "Organisation"]);
+    ).toEqual(["Account", "Users", "API keys", "Audit log", "Registries", "Scan queue", "Organisation"]);
   });
 });

@@ -2,14 +2,21 @@ import { Navigate, type RouteObject } from "react-router";
 import { AreaPage } from "../pages/area-page";
 import { ClusterDetailPage } from "../pages/cluster-detail-page";
 import { ClustersPage } from "../pages/clusters-page";
+import { ExceptionDetailPage } from "../pages/exception-detail-page";
+import { ExceptionsPage } from "../pages/exceptions-page";
+import { ImageDetailPage } from "../pages/image-detail-page";
+import { ImagesPage } from "../pages/images-page";
 import { LoginPage } from "../pages/login-page";
 import { NotFoundPage } from "../pages/not-found-page";
+import { PoliciesPage } from "../pages/policies-page";
 import { SettingsPage } from "../pages/settings-page";
 import {
   AccountSettingsPage,
   ApiKeysSettingsPage,
   AuditLogSettingsPage,
   OrganisationSettingsPage,
+  RegistriesSettingsPage,
+  ScanQueueSettingsPage,
   UsersSettingsPage,
 } from "../pages/settings-sections";
 import { AppShell } from "./app-shell";
@@ -34,6 +41,11 @@ export const appRoutes: RouteObject[] = [
       { index: true, element: <Navigate to="/clusters" replace /> },
       { path: "clusters", element: <ClustersPage /> },
       { path: "clusters/:id", element: <ClusterDetailPage /> },
+      { path: "images", element: <ImagesPage /> },
+      { path: "images/:id", element: <ImageDetailPage /> },
+      { path: "policies", element: <PoliciesPage /> },
+      { path: "exceptions", element: <ExceptionsPage /> },
+      { path: "exceptions/:id", element: <ExceptionDetailPage /> },
       ...placeholderAreas,
       {
         path: "settings",
@@ -44,6 +56,8 @@ export const appRoutes: RouteObject[] = [
           { path: "users", element: <UsersSettingsPage /> },
           { path: "api-keys", element: <ApiKeysSettingsPage /> },
           { path: "audit", element: <AuditLogSettingsPage /> },
+          { path: "registries", element: <RegistriesSettingsPage /> },
+          { path: "scan-queue", element: <ScanQueueSettingsPage /> },
           { path: "organisation", element: <OrganisationSettingsPage /> },
         ],
       },

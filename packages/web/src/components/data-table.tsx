@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ariaSort, SortButton, type SortState } from "./sort-button";
 
 export type Column<T> = {
   key: string;
@@ -7,6 +8,8 @@ export type Column<T> = {
   className?: string;
   /** Visually hidden header text, for action columns. */
   hiddenHeader?: boolean;
+  /** The header sorts by this column (the table's owner does the sorting). */
+  sortable?: boolean;
 };
 
 type DataTableProps<T> = {
@@ -15,10 +18,12 @@ type DataTableProps<T> = {
   rows: readonly T[];
   rowKey: (row: T) => string;
   rowClassName?: (row: T) => string | undefined;
+  sort?: SortState;
+  onSort?: (key: string) => void;
 };
 
 /** A plain, accessible table: a caption for screen readers, header cells with scope. */
-export function DataTable<T>({ caption, columns, rows, rowKey, rowClassName }: DataTableProps<T>) {
+export function DataTable<T>({ caption, columns, rows, rowKey, rowClassName, sort, onSort }: DataTableProps<T>) {
   return (
     <div className="table-wrap">
       <table className="table">
@@ -26,8 +31,19 @@ export function DataTable<T>({ caption, columns, rows, rowKey, rowClassName }: D
         <thead>
           <tr>
             {columns.map((column) => (
-              <th key={column.key} scope="col" className={column.className}>
-                {column.hiddenHeader ? <span className="visually-hidden">{column.header}</span> : column.header}
+              <th
+                key={column.key}
+                scope="col"
+                className={column.className}
+                aria-sort={column.sortable ? ariaSort(sort, column.key) : undefined}
+              >
+                {column.hiddenHeader ? (
+                  <span className="visually-hidden">{column.header}</span>
+                ) : column.sortable && onSort ? (
+                  <SortButton label={column.header} columnKey={column.key} sort={sort} onSort={onSort} />
+                ) : (
+                  column.header
+                )}
               </th>
             ))}
           </tr>

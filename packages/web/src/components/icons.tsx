@@ -120,6 +120,21 @@ export const icons = {
       <path d="M5 4.5h14v15H5zM8.5 9h7M8.5 12.5h7M8.5 16h4" />
     </Icon>
   ),
+  download: (
+    <Icon>
+      <path d="M12 4v11M7.5 10.5 12 15l4.5-4.5M5 19.5h14" />
+    </Icon>
+  ),
+  refresh: (
+    <Icon>
+      <path d="M19.5 12a7.5 7.5 0 1 1-2.2-5.3M19.5 4.5v4h-4" />
+    </Icon>
+  ),
+  external: (
+    <Icon>
+      <path d="M13.5 4.5h6v6M19.5 4.5 11 13M17 14v5.5H4.5V7H10" />
+    </Icon>
+  ),
   signOut: (
     <Icon>
       <path d="M14 4.5H6.5v15H14M10.5 12H20M16.5 8.5 20 12l-3.5 3.5" />

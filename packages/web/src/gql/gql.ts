@@ -37,8 +37,50 @@ type Documents = {
     "\n  mutation CreateClusterGroup($input: ClusterGroupInput!) {\n    createClusterGroup(input: $input) {\n      ...ClusterGroupFields\n    }\n  }\n": typeof types.CreateClusterGroupDocument,
     "\n  mutation UpdateClusterGroup($id: ID!, $input: UpdateClusterGroupInput!) {\n    updateClusterGroup(id: $id, input: $input) {\n      ...ClusterGroupFields\n    }\n  }\n": typeof types.UpdateClusterGroupDocument,
     "\n  mutation DeleteClusterGroup($id: ID!) {\n    deleteClusterGroup(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.DeleteClusterGroupDocument,
-    "\n  query OrganisationSettings {\n    organisationSettings {\n      siteName\n      sessionTtlHours\n      updatedAt\n    }\n  }\n": typeof types.OrganisationSettingsDocument,
-    "\n  mutation UpdateOrganisationSettings($input: UpdateOrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      siteName\n      sessionTtlHours\n      updatedAt\n    }\n  }\n": typeof types.UpdateOrganisationSettingsDocument,
+    "\n  query ClusterOptions {\n    clusters {\n      id\n      name\n    }\n  }\n": typeof types.ClusterOptionsDocument,
+    "\n  query ComplianceSummary($clusterId: ID!) {\n    complianceSummary(clusterId: $clusterId) {\n      total\n      byVerdict {\n        compliant\n        nonCompliant\n        unscanned\n        scanFailed\n      }\n      bySeverity {\n        severity\n        fixable\n        images\n        findings\n      }\n    }\n  }\n": typeof types.ComplianceSummaryDocument,
+    "\n  fragment ExceptionListFields on Exception {\n    id\n    type\n    status\n    title\n    temporary\n    issueId\n    imagePattern\n    startsAt\n    endsAt\n    allClusters\n    clusterIds\n    allNamespaces\n    namespaces\n    allPolicies\n    policyIds\n    alternateSeverity\n    createdByLabel\n    createdAt\n    updatedAt\n  }\n": typeof types.ExceptionListFieldsFragmentDoc,
+    "\n  fragment ExceptionFields on Exception {\n    ...ExceptionListFields\n    reason\n    clusters {\n      id\n      name\n    }\n    policies {\n      id\n      name\n    }\n    scanner {\n      id\n      name\n    }\n  }\n": typeof types.ExceptionFieldsFragmentDoc,
+    "\n  query Exceptions($filter: ExceptionFilter) {\n    exceptions(filter: $filter) {\n      ...ExceptionListFields\n    }\n  }\n": typeof types.ExceptionsDocument,
+    "\n  query Exception($id: ID!) {\n    exception(id: $id) {\n      ...ExceptionFields\n      comments {\n        id\n        authorLabel\n        body\n        createdAt\n      }\n      history {\n        id\n        action\n        actorLabel\n        at\n        changes\n      }\n    }\n  }\n": typeof types.ExceptionDocument,
+    "\n  query ExceptionScopeOptions {\n    clusters {\n      id\n      name\n    }\n    policies {\n      id\n      name\n      scanners {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ExceptionScopeOptionsDocument,
+    "\n  mutation RequestException($input: ExceptionInput!) {\n    requestException(input: $input) {\n      ...ExceptionFields\n    }\n  }\n": typeof types.RequestExceptionDocument,
+    "\n  mutation CreateException($input: ExceptionInput!) {\n    createException(input: $input) {\n      ...ExceptionFields\n    }\n  }\n": typeof types.CreateExceptionDocument,
+    "\n  mutation UpdateException($id: ID!, $input: UpdateExceptionInput!) {\n    updateException(id: $id, input: $input) {\n      ...ExceptionFields\n    }\n  }\n": typeof types.UpdateExceptionDocument,
+    "\n  mutation ApproveException($id: ID!, $comment: String) {\n    approveException(id: $id, comment: $comment) {\n      ...ExceptionFields\n    }\n  }\n": typeof types.ApproveExceptionDocument,
+    "\n  mutation RejectException($id: ID!, $comment: String) {\n    rejectException(id: $id, comment: $comment) {\n      ...ExceptionFields\n    }\n  }\n": typeof types.RejectExceptionDocument,
+    "\n  mutation DeleteException($id: ID!) {\n    deleteException(id: $id) {\n      id\n      title\n    }\n  }\n": typeof types.DeleteExceptionDocument,
+    "\n  mutation CommentOnException($id: ID!, $body: String!) {\n    commentOnException(id: $id, body: $body) {\n      id\n      authorLabel\n      body\n      createdAt\n    }\n  }\n": typeof types.CommentOnExceptionDocument,
+    "\n  fragment VerdictReasonFields on VerdictReason {\n    policyId\n    policyName\n    scannerId\n    scannerName\n    severity\n    fixable\n    count\n    limit\n    issueIds\n    blocking\n  }\n": typeof types.VerdictReasonFieldsFragmentDoc,
+    "\n  fragment ClusterImageFields on ClusterImage {\n    tag\n    running\n    firstSeenAt\n    lastSeenAt\n    cluster {\n      id\n      name\n    }\n    image {\n      id\n      name\n      reference\n      registry\n      repository\n      digest\n      lastScannedAt\n    }\n    verdict {\n      status\n      computedAt\n      reasons {\n        ...VerdictReasonFields\n      }\n    }\n    counts {\n      fixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n      unfixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n    }\n  }\n": typeof types.ClusterImageFieldsFragmentDoc,
+    "\n  query Images($filter: ImageFilter, $first: Int!, $after: String) {\n    images(filter: $filter, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...ClusterImageFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.ImagesDocument,
+    "\n  query ImagesCsv($filter: ImageFilter) {\n    imagesCsv(filter: $filter)\n  }\n": typeof types.ImagesCsvDocument,
+    "\n  query Image($id: ID!) {\n    image(id: $id) {\n      id\n      name\n      reference\n      registry\n      repository\n      digest\n      tags\n      lastScannedAt\n      createdAt\n      clusters {\n        tag\n        running\n        lastSeenAt\n        cluster {\n          id\n          name\n        }\n        verdict {\n          status\n          computedAt\n        }\n      }\n    }\n  }\n": typeof types.ImageDocument,
+    "\n  query ImageFindings($id: ID!) {\n    image(id: $id) {\n      id\n      latestScan {\n        id\n        createdAt\n        submittedBy\n        findings {\n          id\n          issueId\n          packageName\n          installedVersion\n          fixedVersion\n          severity\n          fixable\n          target\n          packageClass\n          packageType\n          vulnerability {\n            id\n            title\n            description\n            primaryUrl\n            cvss\n            references\n          }\n        }\n      }\n    }\n  }\n": typeof types.ImageFindingsDocument,
+    "\n  query ImageScans($id: ID!, $first: Int!) {\n    image(id: $id) {\n      id\n      scans(first: $first) {\n        id\n        createdAt\n        submittedBy\n        status\n        error\n        scanner\n        counts {\n          fixable {\n            critical\n            high\n            medium\n            low\n            negligible\n          }\n          unfixable {\n            critical\n            high\n            medium\n            low\n            negligible\n          }\n        }\n      }\n    }\n  }\n": typeof types.ImageScansDocument,
+    "\n  query ImageCompliance($id: ID!, $clusterId: ID!) {\n    image(id: $id) {\n      id\n      compliance(clusterId: $clusterId) {\n        status\n        reasons {\n          ...VerdictReasonFields\n        }\n        policies {\n          policyId\n          policyName\n          enforced\n          passed\n          scanners {\n            scannerId\n            scannerName\n            required\n            passed\n            counts {\n              fixable {\n                critical\n                high\n                medium\n                low\n                negligible\n              }\n              unfixable {\n                critical\n                high\n                medium\n                low\n                negligible\n              }\n            }\n          }\n        }\n        findings {\n          findingId\n          policyId\n          scannerId\n          countedSeverity\n          excludedBy {\n            id\n            title\n          }\n          overriddenBy {\n            id\n            title\n            alternateSeverity\n          }\n        }\n      }\n    }\n  }\n": typeof types.ImageComplianceDocument,
+    "\n  query ImageFindingsCsv($imageId: ID!, $clusterId: ID) {\n    imageFindingsCsv(imageId: $imageId, clusterId: $clusterId)\n  }\n": typeof types.ImageFindingsCsvDocument,
+    "\n  subscription VerdictChanged($clusterId: ID, $imageId: ID) {\n    verdictChanged(clusterId: $clusterId, imageId: $imageId) {\n      imageId\n      clusterId\n      status\n      previousStatus\n      computedAt\n    }\n  }\n": typeof types.VerdictChangedDocument,
+    "\n  mutation RequestRescan($imageId: ID!) {\n    requestRescan(imageId: $imageId) {\n      id\n      status\n      priority\n      reference\n    }\n  }\n": typeof types.RequestRescanDocument,
+    "\n  fragment ScannerFields on Scanner {\n    id\n    name\n    type\n    active\n    required\n    thresholds {\n      fixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n      unfixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n    }\n    updatedAt\n  }\n": typeof types.ScannerFieldsFragmentDoc,
+    "\n  fragment PolicyFields on Policy {\n    id\n    name\n    description\n    active\n    enforced\n    allClusters\n    clusters {\n      id\n      name\n    }\n    rescanPeriodDays\n    graceDays\n    createdAt\n    updatedAt\n    scanners {\n      ...ScannerFields\n    }\n  }\n": typeof types.PolicyFieldsFragmentDoc,
+    "\n  query Policies {\n    policies {\n      ...PolicyFields\n    }\n  }\n": typeof types.PoliciesDocument,
+    "\n  mutation CreatePolicy($input: CreatePolicyInput!) {\n    createPolicy(input: $input) {\n      ...PolicyFields\n    }\n  }\n": typeof types.CreatePolicyDocument,
+    "\n  mutation UpdatePolicy($id: ID!, $input: UpdatePolicyInput!) {\n    updatePolicy(id: $id, input: $input) {\n      ...PolicyFields\n    }\n  }\n": typeof types.UpdatePolicyDocument,
+    "\n  mutation DeletePolicy($id: ID!) {\n    deletePolicy(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.DeletePolicyDocument,
+    "\n  mutation AddScanner($policyId: ID!, $input: ScannerInput!) {\n    addScanner(policyId: $policyId, input: $input) {\n      ...ScannerFields\n    }\n  }\n": typeof types.AddScannerDocument,
+    "\n  mutation UpdateScanner($id: ID!, $input: UpdateScannerInput!) {\n    updateScanner(id: $id, input: $input) {\n      ...ScannerFields\n    }\n  }\n": typeof types.UpdateScannerDocument,
+    "\n  mutation DeleteScanner($id: ID!) {\n    deleteScanner(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.DeleteScannerDocument,
+    "\n  fragment RegistryFields on Registry {\n    id\n    name\n    hostname\n    aliases\n    username\n    hasPassword\n    createdAt\n    updatedAt\n  }\n": typeof types.RegistryFieldsFragmentDoc,
+    "\n  query Registries {\n    registries {\n      ...RegistryFields\n    }\n  }\n": typeof types.RegistriesDocument,
+    "\n  mutation CreateRegistry($input: CreateRegistryInput!) {\n    createRegistry(input: $input) {\n      ...RegistryFields\n    }\n  }\n": typeof types.CreateRegistryDocument,
+    "\n  mutation UpdateRegistry($id: ID!, $input: UpdateRegistryInput!) {\n    updateRegistry(id: $id, input: $input) {\n      ...RegistryFields\n    }\n  }\n": typeof types.UpdateRegistryDocument,
+    "\n  mutation DeleteRegistry($id: ID!) {\n    deleteRegistry(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.DeleteRegistryDocument,
+    "\n  fragment ScanJobFields on ScanJob {\n    id\n    reference\n    reason\n    priority\n    status\n    attempts\n    maxAttempts\n    lastError\n    runAfter\n    claimedBy\n    leaseUntil\n    requestedBy\n    createdAt\n    finishedAt\n    image {\n      id\n      name\n    }\n  }\n": typeof types.ScanJobFieldsFragmentDoc,
+    "\n  query ScanQueue($statuses: [ScanJobStatus!], $first: Int!) {\n    scanQueueCounts {\n      queued\n      claimed\n      done\n      failed\n    }\n    scanJobs(statuses: $statuses, first: $first) {\n      ...ScanJobFields\n    }\n  }\n": typeof types.ScanQueueDocument,
+    "\n  mutation RetryScanJob($id: ID!) {\n    retryScanJob(id: $id) {\n      ...ScanJobFields\n    }\n  }\n": typeof types.RetryScanJobDocument,
+    "\n  query OrganisationSettings {\n    organisationSettings {\n      siteName\n      sessionTtlHours\n      exceptionReminderDays\n      updatedAt\n    }\n  }\n": typeof types.OrganisationSettingsDocument,
+    "\n  mutation UpdateOrganisationSettings($input: UpdateOrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      siteName\n      sessionTtlHours\n      exceptionReminderDays\n      updatedAt\n    }\n  }\n": typeof types.UpdateOrganisationSettingsDocument,
     "\n  fragment UserFields on User {\n    id\n    email\n    name\n    role\n    active\n    lastLoginAt\n    createdAt\n    updatedAt\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.CreateUserDocument,
@@ -70,8 +112,50 @@ const documents: Documents = {
     "\n  mutation CreateClusterGroup($input: ClusterGroupInput!) {\n    createClusterGroup(input: $input) {\n      ...ClusterGroupFields\n    }\n  }\n": types.CreateClusterGroupDocument,
     "\n  mutation UpdateClusterGroup($id: ID!, $input: UpdateClusterGroupInput!) {\n    updateClusterGroup(id: $id, input: $input) {\n      ...ClusterGroupFields\n    }\n  }\n": types.UpdateClusterGroupDocument,
     "\n  mutation DeleteClusterGroup($id: ID!) {\n    deleteClusterGroup(id: $id) {\n      id\n      name\n    }\n  }\n": types.DeleteClusterGroupDocument,
-    "\n  query OrganisationSettings {\n    organisationSettings {\n      siteName\n      sessionTtlHours\n      updatedAt\n    }\n  }\n": types.OrganisationSettingsDocument,
-    "\n  mutation UpdateOrganisationSettings($input: UpdateOrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      siteName\n      sessionTtlHours\n      updatedAt\n    }\n  }\n": types.UpdateOrganisationSettingsDocument,
+    "\n  query ClusterOptions {\n    clusters {\n      id\n      name\n    }\n  }\n": types.ClusterOptionsDocument,
+    "\n  query ComplianceSummary($clusterId: ID!) {\n    complianceSummary(clusterId: $clusterId) {\n      total\n      byVerdict {\n        compliant\n        nonCompliant\n        unscanned\n        scanFailed\n      }\n      bySeverity {\n        severity\n        fixable\n        images\n        findings\n      }\n    }\n  }\n": types.ComplianceSummaryDocument,
+    "\n  fragment ExceptionListFields on Exception {\n    id\n    type\n    status\n    title\n    temporary\n    issueId\n    imagePattern\n    startsAt\n    endsAt\n    allClusters\n    clusterIds\n    allNamespaces\n    namespaces\n    allPolicies\n    policyIds\n    alternateSeverity\n    createdByLabel\n    createdAt\n    updatedAt\n  }\n": types.ExceptionListFieldsFragmentDoc,
+    "\n  fragment ExceptionFields on Exception {\n    ...ExceptionListFields\n    reason\n    clusters {\n      id\n      name\n    }\n    policies {\n      id\n      name\n    }\n    scanner {\n      id\n      name\n    }\n  }\n": types.ExceptionFieldsFragmentDoc,
+    "\n  query Exceptions($filter: ExceptionFilter) {\n    exceptions(filter: $filter) {\n      ...ExceptionListFields\n    }\n  }\n": types.ExceptionsDocument,
+    "\n  query Exception($id: ID!) {\n    exception(id: $id) {\n      ...ExceptionFields\n      comments {\n        id\n        authorLabel\n        body\n        createdAt\n      }\n      history {\n        id\n        action\n        actorLabel\n        at\n        changes\n      }\n    }\n  }\n": types.ExceptionDocument,
+    "\n  query ExceptionScopeOptions {\n    clusters {\n      id\n      name\n    }\n    policies {\n      id\n      name\n      scanners {\n        id\n        name\n      }\n    }\n  }\n": types.ExceptionScopeOptionsDocument,
+    "\n  mutation RequestException($input: ExceptionInput!) {\n    requestException(input: $input) {\n      ...ExceptionFields\n    }\n  }\n": types.RequestExceptionDocument,
+    "\n  mutation CreateException($input: ExceptionInput!) {\n    createException(input: $input) {\n      ...ExceptionFields\n    }\n  }\n": types.CreateExceptionDocument,
+    "\n  mutation UpdateException($id: ID!, $input: UpdateExceptionInput!) {\n    updateException(id: $id, input: $input) {\n      ...ExceptionFields\n    }\n  }\n": types.UpdateExceptionDocument,
+    "\n  mutation ApproveException($id: ID!, $comment: String) {\n    approveException(id: $id, comment: $comment) {\n      ...ExceptionFields\n    }\n  }\n": types.ApproveExceptionDocument,
+    "\n  mutation RejectException($id: ID!, $comment: String) {\n    rejectException(id: $id, comment: $comment) {\n      ...ExceptionFields\n    }\n  }\n": types.RejectExceptionDocument,
+    "\n  mutation DeleteException($id: ID!) {\n    deleteException(id: $id) {\n      id\n      title\n    }\n  }\n": types.DeleteExceptionDocument,
+    "\n  mutation CommentOnException($id: ID!, $body: String!) {\n    commentOnException(id: $id, body: $body) {\n      id\n      authorLabel\n      body\n      createdAt\n    }\n  }\n": types.CommentOnExceptionDocument,
+    "\n  fragment VerdictReasonFields on VerdictReason {\n    policyId\n    policyName\n    scannerId\n    scannerName\n    severity\n    fixable\n    count\n    limit\n    issueIds\n    blocking\n  }\n": types.VerdictReasonFieldsFragmentDoc,
+    "\n  fragment ClusterImageFields on ClusterImage {\n    tag\n    running\n    firstSeenAt\n    lastSeenAt\n    cluster {\n      id\n      name\n    }\n    image {\n      id\n      name\n      reference\n      registry\n      repository\n      digest\n      lastScannedAt\n    }\n    verdict {\n      status\n      computedAt\n      reasons {\n        ...VerdictReasonFields\n      }\n    }\n    counts {\n      fixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n      unfixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n    }\n  }\n": types.ClusterImageFieldsFragmentDoc,
+    "\n  query Images($filter: ImageFilter, $first: Int!, $after: String) {\n    images(filter: $filter, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...ClusterImageFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.ImagesDocument,
+    "\n  query ImagesCsv($filter: ImageFilter) {\n    imagesCsv(filter: $filter)\n  }\n": types.ImagesCsvDocument,
+    "\n  query Image($id: ID!) {\n    image(id: $id) {\n      id\n      name\n      reference\n      registry\n      repository\n      digest\n      tags\n      lastScannedAt\n      createdAt\n      clusters {\n        tag\n        running\n        lastSeenAt\n        cluster {\n          id\n          name\n        }\n        verdict {\n          status\n          computedAt\n        }\n      }\n    }\n  }\n": types.ImageDocument,
+    "\n  query ImageFindings($id: ID!) {\n    image(id: $id) {\n      id\n      latestScan {\n        id\n        createdAt\n        submittedBy\n        findings {\n          id\n          issueId\n          packageName\n          installedVersion\n          fixedVersion\n          severity\n          fixable\n          target\n          packageClass\n          packageType\n          vulnerability {\n            id\n            title\n            description\n            primaryUrl\n            cvss\n            references\n          }\n        }\n      }\n    }\n  }\n": types.ImageFindingsDocument,
+    "\n  query ImageScans($id: ID!, $first: Int!) {\n    image(id: $id) {\n      id\n      scans(first: $first) {\n        id\n        createdAt\n        submittedBy\n        status\n        error\n        scanner\n        counts {\n          fixable {\n            critical\n            high\n            medium\n            low\n            negligible\n          }\n          unfixable {\n            critical\n            high\n            medium\n            low\n            negligible\n          }\n        }\n      }\n    }\n  }\n": types.ImageScansDocument,
+    "\n  query ImageCompliance($id: ID!, $clusterId: ID!) {\n    image(id: $id) {\n      id\n      compliance(clusterId: $clusterId) {\n        status\n        reasons {\n          ...VerdictReasonFields\n        }\n        policies {\n          policyId\n          policyName\n          enforced\n          passed\n          scanners {\n            scannerId\n            scannerName\n            required\n            passed\n            counts {\n              fixable {\n                critical\n                high\n                medium\n                low\n                negligible\n              }\n              unfixable {\n                critical\n                high\n                medium\n                low\n                negligible\n              }\n            }\n          }\n        }\n        findings {\n          findingId\n          policyId\n          scannerId\n          countedSeverity\n          excludedBy {\n            id\n            title\n          }\n          overriddenBy {\n            id\n            title\n            alternateSeverity\n          }\n        }\n      }\n    }\n  }\n": types.ImageComplianceDocument,
+    "\n  query ImageFindingsCsv($imageId: ID!, $clusterId: ID) {\n    imageFindingsCsv(imageId: $imageId, clusterId: $clusterId)\n  }\n": types.ImageFindingsCsvDocument,
+    "\n  subscription VerdictChanged($clusterId: ID, $imageId: ID) {\n    verdictChanged(clusterId: $clusterId, imageId: $imageId) {\n      imageId\n      clusterId\n      status\n      previousStatus\n      computedAt\n    }\n  }\n": types.VerdictChangedDocument,
+    "\n  mutation RequestRescan($imageId: ID!) {\n    requestRescan(imageId: $imageId) {\n      id\n      status\n      priority\n      reference\n    }\n  }\n": types.RequestRescanDocument,
+    "\n  fragment ScannerFields on Scanner {\n    id\n    name\n    type\n    active\n    required\n    thresholds {\n      fixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n      unfixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n    }\n    updatedAt\n  }\n": types.ScannerFieldsFragmentDoc,
+    "\n  fragment PolicyFields on Policy {\n    id\n    name\n    description\n    active\n    enforced\n    allClusters\n    clusters {\n      id\n      name\n    }\n    rescanPeriodDays\n    graceDays\n    createdAt\n    updatedAt\n    scanners {\n      ...ScannerFields\n    }\n  }\n": types.PolicyFieldsFragmentDoc,
+    "\n  query Policies {\n    policies {\n      ...PolicyFields\n    }\n  }\n": types.PoliciesDocument,
+    "\n  mutation CreatePolicy($input: CreatePolicyInput!) {\n    createPolicy(input: $input) {\n      ...PolicyFields\n    }\n  }\n": types.CreatePolicyDocument,
+    "\n  mutation UpdatePolicy($id: ID!, $input: UpdatePolicyInput!) {\n    updatePolicy(id: $id, input: $input) {\n      ...PolicyFields\n    }\n  }\n": types.UpdatePolicyDocument,
+    "\n  mutation DeletePolicy($id: ID!) {\n    deletePolicy(id: $id) {\n      id\n      name\n    }\n  }\n": types.DeletePolicyDocument,
+    "\n  mutation AddScanner($policyId: ID!, $input: ScannerInput!) {\n    addScanner(policyId: $policyId, input: $input) {\n      ...ScannerFields\n    }\n  }\n": types.AddScannerDocument,
+    "\n  mutation UpdateScanner($id: ID!, $input: UpdateScannerInput!) {\n    updateScanner(id: $id, input: $input) {\n      ...ScannerFields\n    }\n  }\n": types.UpdateScannerDocument,
+    "\n  mutation DeleteScanner($id: ID!) {\n    deleteScanner(id: $id) {\n      id\n      name\n    }\n  }\n": types.DeleteScannerDocument,
+    "\n  fragment RegistryFields on Registry {\n    id\n    name\n    hostname\n    aliases\n    username\n    hasPassword\n    createdAt\n    updatedAt\n  }\n": types.RegistryFieldsFragmentDoc,
+    "\n  query Registries {\n    registries {\n      ...RegistryFields\n    }\n  }\n": types.RegistriesDocument,
+    "\n  mutation CreateRegistry($input: CreateRegistryInput!) {\n    createRegistry(input: $input) {\n      ...RegistryFields\n    }\n  }\n": types.CreateRegistryDocument,
+    "\n  mutation UpdateRegistry($id: ID!, $input: UpdateRegistryInput!) {\n    updateRegistry(id: $id, input: $input) {\n      ...RegistryFields\n    }\n  }\n": types.UpdateRegistryDocument,
+    "\n  mutation DeleteRegistry($id: ID!) {\n    deleteRegistry(id: $id) {\n      id\n      name\n    }\n  }\n": types.DeleteRegistryDocument,
+    "\n  fragment ScanJobFields on ScanJob {\n    id\n    reference\n    reason\n    priority\n    status\n    attempts\n    maxAttempts\n    lastError\n    runAfter\n    claimedBy\n    leaseUntil\n    requestedBy\n    createdAt\n    finishedAt\n    image {\n      id\n      name\n    }\n  }\n": types.ScanJobFieldsFragmentDoc,
+    "\n  query ScanQueue($statuses: [ScanJobStatus!], $first: Int!) {\n    scanQueueCounts {\n      queued\n      claimed\n      done\n      failed\n    }\n    scanJobs(statuses: $statuses, first: $first) {\n      ...ScanJobFields\n    }\n  }\n": types.ScanQueueDocument,
+    "\n  mutation RetryScanJob($id: ID!) {\n    retryScanJob(id: $id) {\n      ...ScanJobFields\n    }\n  }\n": types.RetryScanJobDocument,
+    "\n  query OrganisationSettings {\n    organisationSettings {\n      siteName\n      sessionTtlHours\n      exceptionReminderDays\n      updatedAt\n    }\n  }\n": types.OrganisationSettingsDocument,
+    "\n  mutation UpdateOrganisationSettings($input: UpdateOrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      siteName\n      sessionTtlHours\n      exceptionReminderDays\n      updatedAt\n    }\n  }\n": types.UpdateOrganisationSettingsDocument,
     "\n  fragment UserFields on User {\n    id\n    email\n    name\n    role\n    active\n    lastLoginAt\n    createdAt\n    updatedAt\n  }\n": types.UserFieldsFragmentDoc,
     "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.CreateUserDocument,
@@ -189,11 +273,179 @@ export function graphql(source: "\n  mutation DeleteClusterGroup($id: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrganisationSettings {\n    organisationSettings {\n      siteName\n      sessionTtlHours\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query OrganisationSettings {\n    organisationSettings {\n      siteName\n      sessionTtlHours\n      updatedAt\n    }\n  }\n"];
+export function graphql(source: "\n  query ClusterOptions {\n    clusters {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query ClusterOptions {\n    clusters {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateOrganisationSettings($input: UpdateOrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      siteName\n      sessionTtlHours\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganisationSettings($input: UpdateOrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      siteName\n      sessionTtlHours\n      updatedAt\n    }\n  }\n"];
+export function graphql(source: "\n  query ComplianceSummary($clusterId: ID!) {\n    complianceSummary(clusterId: $clusterId) {\n      total\n      byVerdict {\n        compliant\n        nonCompliant\n        unscanned\n        scanFailed\n      }\n      bySeverity {\n        severity\n        fixable\n        images\n        findings\n      }\n    }\n  }\n"): (typeof documents)["\n  query ComplianceSummary($clusterId: ID!) {\n    complianceSummary(clusterId: $clusterId) {\n      total\n      byVerdict {\n        compliant\n        nonCompliant\n        unscanned\n        scanFailed\n      }\n      bySeverity {\n        severity\n        fixable\n        images\n        findings\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ExceptionListFields on Exception {\n    id\n    type\n    status\n    title\n    temporary\n    issueId\n    imagePattern\n    startsAt\n    endsAt\n    allClusters\n    clusterIds\n    allNamespaces\n    namespaces\n    allPolicies\n    policyIds\n    alternateSeverity\n    createdByLabel\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ExceptionListFields on Exception {\n    id\n    type\n    status\n    title\n    temporary\n    issueId\n    imagePattern\n    startsAt\n    endsAt\n    allClusters\n    clusterIds\n    allNamespaces\n    namespaces\n    allPolicies\n    policyIds\n    alternateSeverity\n    createdByLabel\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ExceptionFields on Exception {\n    ...ExceptionListFields\n    reason\n    clusters {\n      id\n      name\n    }\n    policies {\n      id\n      name\n    }\n    scanner {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ExceptionFields on Exception {\n    ...ExceptionListFields\n    reason\n    clusters {\n      id\n      name\n    }\n    policies {\n      id\n      name\n    }\n    scanner {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Exceptions($filter: ExceptionFilter) {\n    exceptions(filter: $filter) {\n      ...ExceptionListFields\n    }\n  }\n"): (typeof documents)["\n  query Exceptions($filter: ExceptionFilter) {\n    exceptions(filter: $filter) {\n      ...ExceptionListFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Exception($id: ID!) {\n    exception(id: $id) {\n      ...ExceptionFields\n      comments {\n        id\n        authorLabel\n        body\n        createdAt\n      }\n      history {\n        id\n        action\n        actorLabel\n        at\n        changes\n      }\n    }\n  }\n"): (typeof documents)["\n  query Exception($id: ID!) {\n    exception(id: $id) {\n      ...ExceptionFields\n      comments {\n        id\n        authorLabel\n        body\n        createdAt\n      }\n      history {\n        id\n        action\n        actorLabel\n        at\n        changes\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExceptionScopeOptions {\n    clusters {\n      id\n      name\n    }\n    policies {\n      id\n      name\n      scanners {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExceptionScopeOptions {\n    clusters {\n      id\n      name\n    }\n    policies {\n      id\n      name\n      scanners {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestException($input: ExceptionInput!) {\n    requestException(input: $input) {\n      ...ExceptionFields\n    }\n  }\n"): (typeof documents)["\n  mutation RequestException($input: ExceptionInput!) {\n    requestException(input: $input) {\n      ...ExceptionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateException($input: ExceptionInput!) {\n    createException(input: $input) {\n      ...ExceptionFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateException($input: ExceptionInput!) {\n    createException(input: $input) {\n      ...ExceptionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateException($id: ID!, $input: UpdateExceptionInput!) {\n    updateException(id: $id, input: $input) {\n      ...ExceptionFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateException($id: ID!, $input: UpdateExceptionInput!) {\n    updateException(id: $id, input: $input) {\n      ...ExceptionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveException($id: ID!, $comment: String) {\n    approveException(id: $id, comment: $comment) {\n      ...ExceptionFields\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveException($id: ID!, $comment: String) {\n    approveException(id: $id, comment: $comment) {\n      ...ExceptionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectException($id: ID!, $comment: String) {\n    rejectException(id: $id, comment: $comment) {\n      ...ExceptionFields\n    }\n  }\n"): (typeof documents)["\n  mutation RejectException($id: ID!, $comment: String) {\n    rejectException(id: $id, comment: $comment) {\n      ...ExceptionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteException($id: ID!) {\n    deleteException(id: $id) {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteException($id: ID!) {\n    deleteException(id: $id) {\n      id\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CommentOnException($id: ID!, $body: String!) {\n    commentOnException(id: $id, body: $body) {\n      id\n      authorLabel\n      body\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation CommentOnException($id: ID!, $body: String!) {\n    commentOnException(id: $id, body: $body) {\n      id\n      authorLabel\n      body\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VerdictReasonFields on VerdictReason {\n    policyId\n    policyName\n    scannerId\n    scannerName\n    severity\n    fixable\n    count\n    limit\n    issueIds\n    blocking\n  }\n"): (typeof documents)["\n  fragment VerdictReasonFields on VerdictReason {\n    policyId\n    policyName\n    scannerId\n    scannerName\n    severity\n    fixable\n    count\n    limit\n    issueIds\n    blocking\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClusterImageFields on ClusterImage {\n    tag\n    running\n    firstSeenAt\n    lastSeenAt\n    cluster {\n      id\n      name\n    }\n    image {\n      id\n      name\n      reference\n      registry\n      repository\n      digest\n      lastScannedAt\n    }\n    verdict {\n      status\n      computedAt\n      reasons {\n        ...VerdictReasonFields\n      }\n    }\n    counts {\n      fixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n      unfixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ClusterImageFields on ClusterImage {\n    tag\n    running\n    firstSeenAt\n    lastSeenAt\n    cluster {\n      id\n      name\n    }\n    image {\n      id\n      name\n      reference\n      registry\n      repository\n      digest\n      lastScannedAt\n    }\n    verdict {\n      status\n      computedAt\n      reasons {\n        ...VerdictReasonFields\n      }\n    }\n    counts {\n      fixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n      unfixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Images($filter: ImageFilter, $first: Int!, $after: String) {\n    images(filter: $filter, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...ClusterImageFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query Images($filter: ImageFilter, $first: Int!, $after: String) {\n    images(filter: $filter, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...ClusterImageFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImagesCsv($filter: ImageFilter) {\n    imagesCsv(filter: $filter)\n  }\n"): (typeof documents)["\n  query ImagesCsv($filter: ImageFilter) {\n    imagesCsv(filter: $filter)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Image($id: ID!) {\n    image(id: $id) {\n      id\n      name\n      reference\n      registry\n      repository\n      digest\n      tags\n      lastScannedAt\n      createdAt\n      clusters {\n        tag\n        running\n        lastSeenAt\n        cluster {\n          id\n          name\n        }\n        verdict {\n          status\n          computedAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Image($id: ID!) {\n    image(id: $id) {\n      id\n      name\n      reference\n      registry\n      repository\n      digest\n      tags\n      lastScannedAt\n      createdAt\n      clusters {\n        tag\n        running\n        lastSeenAt\n        cluster {\n          id\n          name\n        }\n        verdict {\n          status\n          computedAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImageFindings($id: ID!) {\n    image(id: $id) {\n      id\n      latestScan {\n        id\n        createdAt\n        submittedBy\n        findings {\n          id\n          issueId\n          packageName\n          installedVersion\n          fixedVersion\n          severity\n          fixable\n          target\n          packageClass\n          packageType\n          vulnerability {\n            id\n            title\n            description\n            primaryUrl\n            cvss\n            references\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImageFindings($id: ID!) {\n    image(id: $id) {\n      id\n      latestScan {\n        id\n        createdAt\n        submittedBy\n        findings {\n          id\n          issueId\n          packageName\n          installedVersion\n          fixedVersion\n          severity\n          fixable\n          target\n          packageClass\n          packageType\n          vulnerability {\n            id\n            title\n            description\n            primaryUrl\n            cvss\n            references\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImageScans($id: ID!, $first: Int!) {\n    image(id: $id) {\n      id\n      scans(first: $first) {\n        id\n        createdAt\n        submittedBy\n        status\n        error\n        scanner\n        counts {\n          fixable {\n            critical\n            high\n            medium\n            low\n            negligible\n          }\n          unfixable {\n            critical\n            high\n            medium\n            low\n            negligible\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImageScans($id: ID!, $first: Int!) {\n    image(id: $id) {\n      id\n      scans(first: $first) {\n        id\n        createdAt\n        submittedBy\n        status\n        error\n        scanner\n        counts {\n          fixable {\n            critical\n            high\n            medium\n            low\n            negligible\n          }\n          unfixable {\n            critical\n            high\n            medium\n            low\n            negligible\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImageCompliance($id: ID!, $clusterId: ID!) {\n    image(id: $id) {\n      id\n      compliance(clusterId: $clusterId) {\n        status\n        reasons {\n          ...VerdictReasonFields\n        }\n        policies {\n          policyId\n          policyName\n          enforced\n          passed\n          scanners {\n            scannerId\n            scannerName\n            required\n            passed\n            counts {\n              fixable {\n                critical\n                high\n                medium\n                low\n                negligible\n              }\n              unfixable {\n                critical\n                high\n                medium\n                low\n                negligible\n              }\n            }\n          }\n        }\n        findings {\n          findingId\n          policyId\n          scannerId\n          countedSeverity\n          excludedBy {\n            id\n            title\n          }\n          overriddenBy {\n            id\n            title\n            alternateSeverity\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImageCompliance($id: ID!, $clusterId: ID!) {\n    image(id: $id) {\n      id\n      compliance(clusterId: $clusterId) {\n        status\n        reasons {\n          ...VerdictReasonFields\n        }\n        policies {\n          policyId\n          policyName\n          enforced\n          passed\n          scanners {\n            scannerId\n            scannerName\n            required\n            passed\n            counts {\n              fixable {\n                critical\n                high\n                medium\n                low\n                negligible\n              }\n              unfixable {\n                critical\n                high\n                medium\n                low\n                negligible\n              }\n            }\n          }\n        }\n        findings {\n          findingId\n          policyId\n          scannerId\n          countedSeverity\n          excludedBy {\n            id\n            title\n          }\n          overriddenBy {\n            id\n            title\n            alternateSeverity\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImageFindingsCsv($imageId: ID!, $clusterId: ID) {\n    imageFindingsCsv(imageId: $imageId, clusterId: $clusterId)\n  }\n"): (typeof documents)["\n  query ImageFindingsCsv($imageId: ID!, $clusterId: ID) {\n    imageFindingsCsv(imageId: $imageId, clusterId: $clusterId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription VerdictChanged($clusterId: ID, $imageId: ID) {\n    verdictChanged(clusterId: $clusterId, imageId: $imageId) {\n      imageId\n      clusterId\n      status\n      previousStatus\n      computedAt\n    }\n  }\n"): (typeof documents)["\n  subscription VerdictChanged($clusterId: ID, $imageId: ID) {\n    verdictChanged(clusterId: $clusterId, imageId: $imageId) {\n      imageId\n      clusterId\n      status\n      previousStatus\n      computedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestRescan($imageId: ID!) {\n    requestRescan(imageId: $imageId) {\n      id\n      status\n      priority\n      reference\n    }\n  }\n"): (typeof documents)["\n  mutation RequestRescan($imageId: ID!) {\n    requestRescan(imageId: $imageId) {\n      id\n      status\n      priority\n      reference\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ScannerFields on Scanner {\n    id\n    name\n    type\n    active\n    required\n    thresholds {\n      fixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n      unfixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n    }\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ScannerFields on Scanner {\n    id\n    name\n    type\n    active\n    required\n    thresholds {\n      fixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n      unfixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n    }\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PolicyFields on Policy {\n    id\n    name\n    description\n    active\n    enforced\n    allClusters\n    clusters {\n      id\n      name\n    }\n    rescanPeriodDays\n    graceDays\n    createdAt\n    updatedAt\n    scanners {\n      ...ScannerFields\n    }\n  }\n"): (typeof documents)["\n  fragment PolicyFields on Policy {\n    id\n    name\n    description\n    active\n    enforced\n    allClusters\n    clusters {\n      id\n      name\n    }\n    rescanPeriodDays\n    graceDays\n    createdAt\n    updatedAt\n    scanners {\n      ...ScannerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Policies {\n    policies {\n      ...PolicyFields\n    }\n  }\n"): (typeof documents)["\n  query Policies {\n    policies {\n      ...PolicyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePolicy($input: CreatePolicyInput!) {\n    createPolicy(input: $input) {\n      ...PolicyFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePolicy($input: CreatePolicyInput!) {\n    createPolicy(input: $input) {\n      ...PolicyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePolicy($id: ID!, $input: UpdatePolicyInput!) {\n    updatePolicy(id: $id, input: $input) {\n      ...PolicyFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdatePolicy($id: ID!, $input: UpdatePolicyInput!) {\n    updatePolicy(id: $id, input: $input) {\n      ...PolicyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletePolicy($id: ID!) {\n    deletePolicy(id: $id) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation DeletePolicy($id: ID!) {\n    deletePolicy(id: $id) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddScanner($policyId: ID!, $input: ScannerInput!) {\n    addScanner(policyId: $policyId, input: $input) {\n      ...ScannerFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddScanner($policyId: ID!, $input: ScannerInput!) {\n    addScanner(policyId: $policyId, input: $input) {\n      ...ScannerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateScanner($id: ID!, $input: UpdateScannerInput!) {\n    updateScanner(id: $id, input: $input) {\n      ...ScannerFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateScanner($id: ID!, $input: UpdateScannerInput!) {\n    updateScanner(id: $id, input: $input) {\n      ...ScannerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteScanner($id: ID!) {\n    deleteScanner(id: $id) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteScanner($id: ID!) {\n    deleteScanner(id: $id) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RegistryFields on Registry {\n    id\n    name\n    hostname\n    aliases\n    username\n    hasPassword\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment RegistryFields on Registry {\n    id\n    name\n    hostname\n    aliases\n    username\n    hasPassword\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Registries {\n    registries {\n      ...RegistryFields\n    }\n  }\n"): (typeof documents)["\n  query Registries {\n    registries {\n      ...RegistryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRegistry($input: CreateRegistryInput!) {\n    createRegistry(input: $input) {\n      ...RegistryFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateRegistry($input: CreateRegistryInput!) {\n    createRegistry(input: $input) {\n      ...RegistryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateRegistry($id: ID!, $input: UpdateRegistryInput!) {\n    updateRegistry(id: $id, input: $input) {\n      ...RegistryFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateRegistry($id: ID!, $input: UpdateRegistryInput!) {\n    updateRegistry(id: $id, input: $input) {\n      ...RegistryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteRegistry($id: ID!) {\n    deleteRegistry(id: $id) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteRegistry($id: ID!) {\n    deleteRegistry(id: $id) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ScanJobFields on ScanJob {\n    id\n    reference\n    reason\n    priority\n    status\n    attempts\n    maxAttempts\n    lastError\n    runAfter\n    claimedBy\n    leaseUntil\n    requestedBy\n    createdAt\n    finishedAt\n    image {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ScanJobFields on ScanJob {\n    id\n    reference\n    reason\n    priority\n    status\n    attempts\n    maxAttempts\n    lastError\n    runAfter\n    claimedBy\n    leaseUntil\n    requestedBy\n    createdAt\n    finishedAt\n    image {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScanQueue($statuses: [ScanJobStatus!], $first: Int!) {\n    scanQueueCounts {\n      queued\n      claimed\n      done\n      failed\n    }\n    scanJobs(statuses: $statuses, first: $first) {\n      ...ScanJobFields\n    }\n  }\n"): (typeof documents)["\n  query ScanQueue($statuses: [ScanJobStatus!], $first: Int!) {\n    scanQueueCounts {\n      queued\n      claimed\n      done\n      failed\n    }\n    scanJobs(statuses: $statuses, first: $first) {\n      ...ScanJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryScanJob($id: ID!) {\n    retryScanJob(id: $id) {\n      ...ScanJobFields\n    }\n  }\n"): (typeof documents)["\n  mutation RetryScanJob($id: ID!) {\n    retryScanJob(id: $id) {\n      ...ScanJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganisationSettings {\n    organisationSettings {\n      siteName\n      sessionTtlHours\n      exceptionReminderDays\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query OrganisationSettings {\n    organisationSettings {\n      siteName\n      sessionTtlHours\n      exceptionReminderDays\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganisationSettings($input: UpdateOrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      siteName\n      sessionTtlHours\n      exceptionReminderDays\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganisationSettings($input: UpdateOrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      siteName\n      sessionTtlHours\n      exceptionReminderDays\n      updatedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

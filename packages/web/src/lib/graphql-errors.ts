@@ -104,3 +104,27 @@ export function errorCodeOf(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Every path the server named, in full (without a leading `input.`), with its message: for forms
+ * whose fields are nested, such as `thresholds.fixable.high`.
+ */
+export function pathErrorsOf(error: unknown): Record<string, string> {
+  if (!CombinedGraphQLErrors.is(error)) return {};
+  const first = error.errors[0];
+  const extensions = isRecord(first?.extensions) ? first.extensions : {};
+  const details = isRecord(extensions.details) ? extensions.details : {};
+  const strip = (path: string) => (path.startsWith("input.") ? path.slice("input.".length) : path);
+  const paths: Record<string, string> = {};
+  if (Array.isArray(details.problems)) {
+    for (const item of details.problems) {
+      if (isRecord(item) && typeof item.field === "string" && item.field && typeof item.message === "string") {
+        paths[strip(item.field)] ??= item.message;
+      }
+    }
+  }
+  if (typeof details.field === "string" && details.field && first?.message) {
+    paths[strip(details.field)] ??= first.message;
+  }
+  return paths;
+}

@@ -12,7 +12,7 @@ export function SettingsPage() {
     <div className="page">
       <PageHeader
         title="Settings"
-        description="Your account, the people and keys that use Bulwark, and its audit log."
+        description="Your account, the people and keys that use Bulwark, its audit log, registries and scan queue."
       />
       <div className="settings">
         <nav className="settings__nav" aria-label="Settings">

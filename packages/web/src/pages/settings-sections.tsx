@@ -3,6 +3,8 @@ import { ApiKeysPanel } from "../features/api-keys/api-keys-panel";
 import { AuditLog } from "../features/audit/audit-log";
 import { AccountPanel } from "../features/settings/account-panel";
 import { OrganisationSettingsPanel } from "../features/settings/organisation-settings-form";
+import { RegistriesPanel } from "../features/registries/registries-panel";
+import { ScanQueuePanel } from "../features/scan-queue/scan-queue-panel";
 import { UsersPanel } from "../features/users/users-panel";
 
 export function AccountSettingsPage() {
@@ -37,6 +39,22 @@ export function OrganisationSettingsPage() {
   return (
     <RequirePermission permission="settings:read">
       <OrganisationSettingsPanel />
+    </RequirePermission>
+  );
+}
+
+export function RegistriesSettingsPage() {
+  return (
+    <RequirePermission permission="registry:read">
+      <RegistriesPanel />
+    </RequirePermission>
+  );
+}
+
+export function ScanQueueSettingsPage() {
+  return (
+    <RequirePermission permission="scan_queue:read">
+      <ScanQueuePanel />
     </RequirePermission>
   );
 }

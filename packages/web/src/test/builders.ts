@@ -3,25 +3,45 @@ import type {
   AuditEntryFieldsFragment,
   ClusterFieldsFragment,
   ClusterGroupFieldsFragment,
+  ExceptionFieldsFragment,
+  RegistryFieldsFragment,
   UserFieldsFragment,
+  VerdictReasonFieldsFragment,
+  VerdictStatus,
 } from "../gql/graphql";
 import type { Permission, Viewer } from "../features/auth/viewer";
+import { VerdictChangedDocument } from "../features/images/images.graphql";
 
 /** Objects as the API returns them (with __typename, which the cache adds to every selection). */
 type Typed<T, N extends string> = T & { __typename: N };
 
+/** What anyone signed in may see, as the API grants it. */
+const READ_PERMISSIONS: Permission[] = [
+  "cluster:read",
+  "settings:read",
+  "image:read",
+  "scan_queue:read",
+  "registry:read",
+  "policy:read",
+  "exception:read",
+];
 const ADMIN_PERMISSIONS: Permission[] = [
+  ...READ_PERMISSIONS,
   "api_key:any",
   "api_key:own",
   "audit:read",
-  "cluster:read",
   "cluster:write",
-  "settings:read",
   "settings:write",
   "user:read",
   "user:write",
+  "scan:submit",
+  "scan_queue:write",
+  "registry:write",
+  "policy:write",
+  "exception:request",
+  "exception:write",
 ];
-const READ_ONLY_PERMISSIONS: Permission[] = ["api_key:own", "cluster:read", "settings:read"];
+const READ_ONLY_PERMISSIONS: Permission[] = [...READ_PERMISSIONS, "api_key:own", "exception:request"];
 
 export function aViewer(
   overrides: { role?: "super_admin" | "admin" | "read_only"; permissions?: Permission[] } = {},
@@ -128,5 +148,134 @@ export function anAuditEntry(
     before: null,
     after: null,
     ...overrides,
+  };
+}
+
+const NO_FINDINGS = { critical: 0, high: 0, medium: 0, low: 0, negligible: 0 };
+
+/** Findings per severity and fixability, zero unless given. */
+export function counts(fixable: Partial<typeof NO_FINDINGS> = {}, unfixable: Partial<typeof NO_FINDINGS> = {}) {
+  return {
+    __typename: "FindingCounts" as const,
+    fixable: { __typename: "SeverityCounts" as const, ...NO_FINDINGS, ...fixable },
+    unfixable: { __typename: "SeverityCounts" as const, ...NO_FINDINGS, ...unfixable },
+  };
+}
+
+export function aVerdictReason(overrides: Partial<VerdictReasonFieldsFragment> = {}) {
+  return {
+    __typename: "VerdictReason" as const,
+    policyId: "p-1",
+    policyName: "No fixable critical or high",
+    scannerId: "s-1",
+    scannerName: "Trivy",
+    severity: "high" as const,
+    fixable: true,
+    count: 2,
+    limit: 0,
+    issueIds: ["CVE-2024-0001", "CVE-2024-0002"],
+    blocking: true,
+    ...overrides,
+  };
+}
+
+/** One row of the images list: an image as one cluster knows it. */
+export function aClusterImage(
+  overrides: {
+    imageId?: string;
+    name?: string;
+    tag?: string | null;
+    cluster?: { id: string; name: string };
+    status?: VerdictStatus | null;
+    reasons?: ReturnType<typeof aVerdictReason>[];
+    counts?: ReturnType<typeof counts>;
+    running?: boolean;
+  } = {},
+) {
+  const imageId = overrides.imageId ?? "i-1";
+  const name = overrides.name ?? "nginx";
+  const status = overrides.status === undefined ? "non_compliant" : overrides.status;
+  return {
+    __typename: "ClusterImage" as const,
+    tag: overrides.tag === undefined ? "1.25" : overrides.tag,
+    running: overrides.running ?? true,
+    firstSeenAt: "2026-11-20T08:00:00.000Z",
+    lastSeenAt: "2026-11-27T08:00:00.000Z",
+    cluster: { __typename: "Cluster" as const, ...(overrides.cluster ?? { id: "c-1", name: "prod-eu-1" }) },
+    image: {
+      __typename: "Image" as const,
+      id: imageId,
+      name,
+      reference: `docker.io/library/${name}@sha256:${"a".repeat(64)}`,
+      registry: "docker.io",
+      repository: `library/${name}`,
+      digest: `sha256:${"a".repeat(64)}`,
+      lastScannedAt: "2026-11-27T07:00:00.000Z",
+    },
+    verdict:
+      status === null
+        ? null
+        : {
+            __typename: "ImageVerdict" as const,
+            status,
+            computedAt: "2026-11-27T07:00:00.000Z",
+            reasons: overrides.reasons ?? (status === "non_compliant" ? [aVerdictReason()] : []),
+          },
+    counts: overrides.counts ?? counts({ high: 2, medium: 1 }, { low: 3 }),
+  };
+}
+
+export function anException(overrides: Partial<ExceptionFieldsFragment> = {}) {
+  return {
+    __typename: "Exception" as const,
+    id: "e-1",
+    type: "policy" as const,
+    status: "in_review" as const,
+    title: "CVE-2024-0001 in nginx",
+    reason: "Not reachable; the base image is replaced next sprint.",
+    temporary: false,
+    issueId: "CVE-2024-0001",
+    imagePattern: "docker.io/library/nginx",
+    startsAt: "2026-11-27T00:00:00.000Z",
+    endsAt: "2027-01-01T00:00:00.000Z",
+    allClusters: false,
+    clusterIds: ["c-1"],
+    allNamespaces: true,
+    namespaces: [],
+    allPolicies: true,
+    policyIds: [],
+    alternateSeverity: null,
+    createdByLabel: "reader@example.com",
+    createdAt: "2026-11-27T09:00:00.000Z",
+    updatedAt: "2026-11-27T09:00:00.000Z",
+    clusters: [{ __typename: "Cluster" as const, id: "c-1", name: "prod-eu-1" }],
+    policies: [],
+    scanner: null,
+    ...overrides,
+  };
+}
+
+export function aRegistry(overrides: Partial<RegistryFieldsFragment> = {}) {
+  return {
+    __typename: "Registry" as const,
+    id: "r-1",
+    name: "Harbor",
+    hostname: "harbor.example.com",
+    aliases: ["harbor-mirror.example.com"],
+    username: "robot-ci",
+    hasPassword: true,
+    createdAt: "2026-11-01T09:00:00.000Z",
+    updatedAt: "2026-11-01T09:00:00.000Z",
+    ...overrides,
+  };
+}
+
+/** A verdict feed that stays open and quiet, for pages that subscribe to it. */
+export function quietVerdictFeed() {
+  return {
+    request: { query: VerdictChangedDocument, variables: () => true },
+    result: { data: { verdictChanged: null } },
+    delay: 10 * 60_000,
+    maxUsageCount: 10,
   };
 }

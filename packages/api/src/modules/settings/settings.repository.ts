@@ -7,7 +7,10 @@ export class SettingsRepository {
     return db.organisationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
   }
 
-  update(db: Db, data: { siteName?: string; sessionTtlHours?: number }): Promise<OrganisationSettings> {
+  update(
+    db: Db,
+    data: { siteName?: string; sessionTtlHours?: number; exceptionReminderDays?: number },
+  ): Promise<OrganisationSettings> {
     return db.organisationSettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
   }
 }

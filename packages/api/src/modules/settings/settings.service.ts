@@ -10,11 +10,16 @@ import { SettingsRepository } from "./settings.repository.js";
 const updateSchema = z.object({
   siteName: z.string().trim().min(1, "must not be empty").max(100).optional(),
   sessionTtlHours: z.number().int().min(1, "must be at least 1").max(720, "must be at most 720 (30 days)").optional(),
+  exceptionReminderDays: z.number().int().min(0, "must be 0 or more").max(90, "must be at most 90").optional(),
 });
 
 export type UpdateSettingsInput = z.input<typeof updateSchema>;
 
-const snapshot = (s: OrganisationSettings) => ({ siteName: s.siteName, sessionTtlHours: s.sessionTtlHours });
+const snapshot = (s: OrganisationSettings) => ({
+  siteName: s.siteName,
+  sessionTtlHours: s.sessionTtlHours,
+  exceptionReminderDays: s.exceptionReminderDays,
+});
 
 const CACHE_MS = 10_000;
 
@@ -48,6 +53,7 @@ export class SettingsService {
       const after = await this.repository.update(tx, {
         ...(input.siteName !== undefined ? { siteName: input.siteName } : {}),
         ...(input.sessionTtlHours !== undefined ? { sessionTtlHours: input.sessionTtlHours } : {}),
+        ...(input.exceptionReminderDays !== undefined ? { exceptionReminderDays: input.exceptionReminderDays } : {}),
       });
       await this.audit.record(tx, afterCommit, actor, {
         action: "settings.update",

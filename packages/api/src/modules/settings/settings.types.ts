@@ -9,6 +9,11 @@ export class OrganisationSettings {
   @Field(() => Int, { description: "A session ends after this many hours without activity" })
   sessionTtlHours!: number;
 
+  @Field(() => Int, {
+    description: "Exception creators and admins are reminded this many days before an exception ends; 0 = never",
+  })
+  exceptionReminderDays!: number;
+
   @Field(() => DateTime)
   updatedAt!: Date;
 }
@@ -20,6 +25,9 @@ export class UpdateOrganisationSettingsInput {
 
   @Field(() => Int, { nullable: true })
   sessionTtlHours?: number;
+
+  @Field(() => Int, { nullable: true })
+  exceptionReminderDays?: number;
 }
 
 @ObjectType({ description: "What anyone may know before signing in" })

@@ -16,12 +16,14 @@ const DESCRIPTIONS: Record<ConnectionStatus, string> = {
   offline: "The live feed is not available; reload the page to try again",
 };
 
-export function LiveIndicator({ status }: { status: ConnectionStatus }) {
+/** The live feed's state; `liveDescription` says what "live" means on this page. */
+export function LiveIndicator({ status, liveDescription }: { status: ConnectionStatus; liveDescription?: string }) {
+  const description = status === "live" && liveDescription ? liveDescription : DESCRIPTIONS[status];
   return (
-    <span className={`live-indicator live-indicator--${status}`} role="status" title={DESCRIPTIONS[status]}>
+    <span className={`live-indicator live-indicator--${status}`} role="status" title={description}>
       <span className="live-indicator__dot" aria-hidden="true" />
       <span>{LABELS[status]}</span>
-      <span className="visually-hidden">: {DESCRIPTIONS[status]}</span>
+      <span className="visually-hidden">: {description}</span>
     </span>
   );
 }

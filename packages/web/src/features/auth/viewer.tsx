@@ -13,7 +13,18 @@ export type Permission =
   | "api_key:any"
   | "audit:read"
   | "settings:read"
-  | "settings:write";
+  | "settings:write"
+  | "image:read"
+  | "scan:submit"
+  | "scan_queue:read"
+  | "scan_queue:write"
+  | "registry:read"
+  | "registry:write"
+  | "policy:read"
+  | "policy:write"
+  | "exception:read"
+  | "exception:request"
+  | "exception:write";
 
 const ViewerContext = createContext<Viewer | null>(null);
 

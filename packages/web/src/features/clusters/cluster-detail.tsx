@@ -8,6 +8,7 @@ import { PageHeader } from "../../components/page-header";
 import { formatDateTime } from "../../lib/format";
 import { errorCodeOf } from "../../lib/graphql-errors";
 import { useCan } from "../auth/viewer";
+import { ClusterComplianceCard } from "../compliance/cluster-compliance-card";
 import { ClusterFormDialog } from "./cluster-form-dialog";
 import { TagList } from "./clusters-table";
 import { DeleteClusterDialog } from "./delete-cluster-dialog";
@@ -15,6 +16,7 @@ import { useCluster, useClusterGroups } from "./use-clusters";
 
 export function ClusterDetail({ id }: { id: string }) {
   const canWrite = useCan("cluster:write");
+  const canSeeImages = useCan("image:read");
   const navigate = useNavigate();
   const { data, error, refetch } = useCluster(id);
   const groups = useClusterGroups().data?.clusterGroups ?? [];
@@ -98,6 +100,7 @@ export function ClusterDetail({ id }: { id: string }) {
           </div>
         </dl>
       </section>
+      {canSeeImages ? <ClusterComplianceCard clusterId={cluster.id} /> : null}
       {editing ? <ClusterFormDialog open cluster={cluster} groups={groups} onClose={() => setEditing(false)} /> : null}
       <DeleteClusterDialog
         cluster={deleting ? cluster : null}

@@ -99,3 +99,13 @@ export const DeleteClusterGroupDocument = graphql(`
     }
   }
 `);
+
+/** Cluster names for pickers and filters. */
+export const ClusterOptionsDocument = graphql(`
+  query ClusterOptions {
+    clusters {
+      id
+      name
+    }
+  }
+`);

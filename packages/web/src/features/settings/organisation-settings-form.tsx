@@ -16,10 +16,13 @@ type Settings = OrganisationSettingsQuery["organisationSettings"];
 
 const TTL_MIN = 1;
 const TTL_MAX = 720;
+const REMINDER_MIN = 0;
+const REMINDER_MAX = 90;
 
 function SettingsForm({ settings, canWrite }: { settings: Settings; canWrite: boolean }) {
   const [siteName, setSiteName] = useState(settings.siteName);
   const [ttl, setTtl] = useState(String(settings.sessionTtlHours));
+  const [reminder, setReminder] = useState(String(settings.exceptionReminderDays));
   const [problem, setProblem] = useState<Problem | null>(null);
   const [update, { loading }] = useMutation(UpdateOrganisationSettingsDocument);
   const notify = useNotify();
@@ -29,15 +32,30 @@ function SettingsForm({ settings, canWrite }: { settings: Settings; canWrite: bo
     ttl.trim() === "" || !Number.isInteger(ttlNumber) || ttlNumber < TTL_MIN || ttlNumber > TTL_MAX
       ? `Enter a whole number of hours from ${TTL_MIN} to ${TTL_MAX} (30 days)`
       : null;
+  const reminderNumber = Number(reminder);
+  const reminderError =
+    reminder.trim() === "" ||
+    !Number.isInteger(reminderNumber) ||
+    reminderNumber < REMINDER_MIN ||
+    reminderNumber > REMINDER_MAX
+      ? `Enter a whole number of days from ${REMINDER_MIN} to ${REMINDER_MAX}`
+      : null;
   const nameError = siteName.trim() ? null : "Enter a site name";
-  const dirty = siteName !== settings.siteName || ttl !== String(settings.sessionTtlHours);
+  const dirty =
+    siteName !== settings.siteName ||
+    ttl !== String(settings.sessionTtlHours) ||
+    reminder !== String(settings.exceptionReminderDays);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (ttlError || nameError) return;
+    if (ttlError || nameError || reminderError) return;
     setProblem(null);
     try {
-      await update({ variables: { input: { siteName: siteName.trim(), sessionTtlHours: ttlNumber } } });
+      await update({
+        variables: {
+          input: { siteName: siteName.trim(), sessionTtlHours: ttlNumber, exceptionReminderDays: reminderNumber },
+        },
+      });
       notify("Organisation settings saved");
     } catch (caught) {
       setProblem(toProblem(caught));
@@ -73,6 +91,19 @@ function SettingsForm({ settings, canWrite }: { settings: Settings; canWrite: bo
         onChange={(event) => setTtl(event.target.value)}
         hint="A session ends after this many hours without activity."
         error={(dirty ? ttlError : null) ?? problem?.fieldErrors.sessionTtlHours}
+      />
+      <TextField
+        label="Exception reminder (days before the end)"
+        type="number"
+        inputMode="numeric"
+        min={REMINDER_MIN}
+        max={REMINDER_MAX}
+        step={1}
+        value={reminder}
+        disabled={!canWrite}
+        onChange={(event) => setReminder(event.target.value)}
+        hint="Whoever created an exception, and the administrators, are emailed this many days before it ends. 0: no reminders."
+        error={(dirty ? reminderError : null) ?? problem?.fieldErrors.exceptionReminderDays}
       />
       {canWrite ? (
         <div className="form__actions">

@@ -5,6 +5,7 @@ export const OrganisationSettingsDocument = graphql(`
     organisationSettings {
       siteName
       sessionTtlHours
+      exceptionReminderDays
       updatedAt
     }
   }
@@ -15,6 +16,7 @@ export const UpdateOrganisationSettingsDocument = graphql(`
     updateOrganisationSettings(input: $input) {
       siteName
       sessionTtlHours
+      exceptionReminderDays
       updatedAt
     }
   }

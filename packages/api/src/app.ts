@@ -105,6 +105,7 @@ export async function createApp({
       async close() {
         await worker?.stop();
         await closeServer();
+        await services.notifications.settle();
         await pubsub?.close();
         mailer.close();
         await db.close();

@@ -1,6 +1,10 @@
 import type { SecretBox } from "./common/crypto.js";
 import type { Database } from "./db/database.js";
 import type { Logger } from "./logger.js";
+import { AdmissionService } from "./modules/admission/admission.service.js";
+import { AgentService } from "./modules/agent/agent.service.js";
+import { InventoryService } from "./modules/inventory/inventory.service.js";
+import { ScanWorkerService } from "./modules/scan-queue/scan-worker.service.js";
 import { ApiKeysService } from "./modules/api-keys/api-keys.service.js";
 import { AuditService } from "./modules/audit/audit.service.js";
 import { AuthService } from "./modules/auth/auth.service.js";
@@ -35,6 +39,8 @@ export function createServices(db: Database, pubsub: BulwarkPubSub, logger: Logg
   const verdicts = new VerdictsService(db, pubsub, audit, notifications, clock);
   const registries = new RegistriesService(db, audit, options.secrets);
   const scanQueue = new ScanQueueService(db, audit, verdicts, logger, clock);
+  const agent = new AgentService(db, audit, clock);
+  const trivy = new TrivyIngestService(db, audit, verdicts, registries, scanQueue, clock);
   return {
     db,
     pubsub,
@@ -53,7 +59,11 @@ export function createServices(db: Database, pubsub: BulwarkPubSub, logger: Logg
     policies: new PoliciesService(db, audit, verdicts),
     exceptions: new ExceptionsService(db, audit, verdicts, notifications, clock),
     images: new ImagesService(db, verdicts, registries),
-    trivy: new TrivyIngestService(db, audit, verdicts, registries, scanQueue, clock),
+    trivy,
+    agent,
+    inventory: new InventoryService(db, agent, audit, verdicts, registries, scanQueue, logger, clock),
+    admission: new AdmissionService(db, pubsub, agent, audit, verdicts, registries, scanQueue, clock),
+    scanWorker: new ScanWorkerService(db, agent, audit, scanQueue, registries, trivy),
   };
 }
 

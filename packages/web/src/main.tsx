@@ -5,6 +5,7 @@ import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/components.css";
 import "./styles/compliance.css";
+import "./styles/clusters.css";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("The page has no #root element");

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   "exception:read",
   "exception:request",
   "exception:write",
+  "agent:report",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -59,6 +60,7 @@ export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "policy:write",
     "exception:request",
     "exception:write",
+    "agent:report",
   ]),
   super_admin: new Set<Permission>(PERMISSIONS),
 };
@@ -67,7 +69,7 @@ export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
 export const SCOPE_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
   read: new Set<Permission>([...READ]),
   admin: new Set<Permission>(PERMISSIONS),
-  agent: new Set<Permission>(["cluster:read", "image:read", "scan:submit", "scan_queue:read"]),
+  agent: new Set<Permission>(["cluster:read", "image:read", "scan:submit", "scan_queue:read", "agent:report"]),
   ci_scan: new Set<Permission>(["scan:submit"]),
   falco_ingest: new Set<Permission>([]),
   kube_bench: new Set<Permission>([]),

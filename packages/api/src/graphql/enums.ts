@@ -1,6 +1,9 @@
 import { registerEnumType } from "type-graphql";
 import {
+  AdmissionDecision,
+  AdmissionMode,
   ApiKeyScope,
+  ContainerKind,
   ExceptionStatus,
   ExceptionType,
   ScanJobReason,
@@ -8,8 +11,11 @@ import {
   ScannerType,
   ScanStatus,
   Severity,
+  StaleSnapshotAction,
+  UnscannedImageAction,
   UserRole,
   VerdictStatus,
+  WebhookFailurePolicy,
 } from "../generated/prisma/enums.js";
 
 registerEnumType(UserRole, {
@@ -51,4 +57,26 @@ export {
   ScanStatus,
   Severity,
   VerdictStatus,
+};
+
+registerEnumType(AdmissionMode, {
+  name: "AdmissionMode",
+  description: "deny: refuse non-compliant images; warn: admit them with warnings",
+});
+registerEnumType(UnscannedImageAction, { name: "UnscannedImageAction" });
+registerEnumType(StaleSnapshotAction, { name: "StaleSnapshotAction" });
+registerEnumType(WebhookFailurePolicy, { name: "WebhookFailurePolicy" });
+registerEnumType(ContainerKind, { name: "ContainerKind" });
+registerEnumType(AdmissionDecision, {
+  name: "AdmissionDecision",
+  description: "would_deny: enforcement was off, and the request would have been denied",
+});
+
+export {
+  AdmissionDecision,
+  AdmissionMode,
+  ContainerKind,
+  StaleSnapshotAction,
+  UnscannedImageAction,
+  WebhookFailurePolicy,
 };

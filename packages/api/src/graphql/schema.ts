@@ -21,6 +21,9 @@ import {
 import { PoliciesResolver, ScannersResolver } from "../modules/policies/policies.resolver.js";
 import { RegistriesResolver } from "../modules/registries/registries.resolver.js";
 import { ScanQueueResolver } from "../modules/scan-queue/scan-queue.resolver.js";
+import { AgentResolver } from "../modules/agent/agent.resolver.js";
+import { ClusterAdmissionResolver } from "../modules/admission/admission.resolver.js";
+import { ClusterInventoryResolver, KubeContainersResolver } from "../modules/inventory/inventory.resolver.js";
 import type { BulwarkPubSub } from "../pubsub/pubsub.js";
 
 export const RESOLVERS = [
@@ -43,6 +46,10 @@ export const RESOLVERS = [
   ComplianceSummariesResolver,
   ImageVerdictsResolver,
   ScanQueueResolver,
+  AgentResolver,
+  ClusterAdmissionResolver,
+  ClusterInventoryResolver,
+  KubeContainersResolver,
 ] as const;
 
 /**

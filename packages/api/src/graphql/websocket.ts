@@ -82,7 +82,20 @@ export function attachWebSocket(options: {
         ),
       onNext(_ctx, _id, _payload, _args, result) {
         if (!result.errors?.length) return result;
-        return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) };
+        return {
+          ...result,
+          errors: result.errors.map((error) => {
+            const formatted = error.toJSON();
+            // graphql-js's own errors (e.g. a missing variable) are the caller's input, as over HTTP.
+            if (!error.originalError && !formatted.extensions?.code) {
+              return formatError(
+                { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } },
+                error,
+              );
+            }
+            return formatError(formatted, error);
+          }),
+        };
       },
     },
     wss,

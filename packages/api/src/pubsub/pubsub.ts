@@ -35,9 +35,38 @@ export type VerdictChangedEvent = {
   computedAt: string;
 };
 
+/** Something a cluster's admission snapshot depends on changed. */
+export type AdmissionChangedEvent = {
+  /** "*" = every cluster. */
+  clusterId: string;
+  /** Images whose entries changed; empty = reload everything. */
+  imageIds: string[];
+  at: string;
+};
+
+/** A cluster's webhook decided an admission request. */
+export type AdmissionEventAddedEvent = {
+  id: string;
+  clusterId: string;
+  at: string;
+  requestUid: string;
+  operation: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  userName: string | null;
+  decision: "allowed" | "denied" | "warned" | "would_deny";
+  enforced: boolean;
+  mode: "deny" | "warn";
+  message: string;
+  images: unknown;
+};
+
 export type Topics = {
   AUDIT_ENTRY_ADDED: [AuditEntryEvent];
   VERDICT_CHANGED: [VerdictChangedEvent];
+  ADMISSION_CHANGED: [AdmissionChangedEvent];
+  ADMISSION_EVENT_ADDED: [AdmissionEventAddedEvent];
 };
 
 export type TopicName = keyof Topics;

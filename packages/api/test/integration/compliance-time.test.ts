@@ -203,6 +203,51 @@ describe("the scan queue", () => {
     ).toBe("compliant");
   });
 
+  it("gives a crashed agent's claim to another agent once its lease expires, and refuses the late report", async () => {
+    const keyFor = async (name: string) =>
+      t.client().withApiKey((await build.apiKey(root, ["agent"], { clusterId: cluster.id, name })).secret);
+    const [crashed, healthy] = [await keyFor("agent-a"), await keyFor("agent-b")];
+    const CLAIM = `mutation($i: ClaimScanJobsInput!) { claimScanJobs(input: $i) { id reference attempts } }`;
+    type Claimed = { claimScanJobs: Array<{ id: string; reference: string; attempts: number }> };
+    await crashed.ok(`mutation($i: InventoryReportInput!) { reportInventory(input: $i) { scansQueued } }`, {
+      i: {
+        full: false,
+        pods: [
+          {
+            uid: "uid-lease-1",
+            namespace: "default",
+            name: "lease-1",
+            phase: "Pending",
+            containers: [{ name: "main", kind: "app", image: "lease/app:1" }],
+          },
+        ],
+      },
+    });
+    const first = await crashed.ok<Claimed>(CLAIM, { i: { workerId: "pod-a/1", limit: 20, leaseSeconds: 60 } });
+    const job = first.claimScanJobs.find((j) => j.reference === "docker.io/lease/app:1");
+    expect(job).toMatchObject({ attempts: 1 });
+    // While the lease holds, nobody else gets the job.
+    const meanwhile = await healthy.ok<Claimed>(CLAIM, { i: { workerId: "pod-b/1", limit: 20, leaseSeconds: 60 } });
+    expect(meanwhile.claimScanJobs.map((j) => j.id)).not.toContain(job?.id);
+
+    advance(2 * 60_000);
+    expect((await t.app.worker.runNow("scan_jobs.expire_leases")).result).toBeGreaterThanOrEqual(1);
+    advance(15 * 60_000);
+    const retried = await healthy.ok<Claimed>(CLAIM, { i: { workerId: "pod-b/1", limit: 20, leaseSeconds: 60 } });
+    expect(retried.claimScanJobs.find((j) => j.id === job?.id)).toMatchObject({ attempts: 2 });
+
+    const late = await crashed.fails(
+      `mutation($i: CompleteScanJobInput!) { completeScanJob(input: $i) { verdict { status } } }`,
+      { i: { jobId: job?.id, workerId: "pod-a/1", report: trivyReportFor("lease/app:1", newDigest(), []) } },
+    );
+    expect(late.message).toMatch(/claimed by another worker/);
+    const done = await healthy.ok<{ completeScanJob: { verdict: { status: string } } }>(
+      `mutation($i: CompleteScanJobInput!) { completeScanJob(input: $i) { verdict { status } } }`,
+      { i: { jobId: job?.id, workerId: "pod-b/1", report: trivyReportFor("lease/app:1", newDigest(), []) } },
+    );
+    expect(done.completeScanJob.verdict.status).toBe("compliant");
+  });
+
   it("schedules rescans once an image is older than its policies' rescan period", async () => {
     await submit("queue/fresh:1", []);
     const before = await t.app.services.db.prisma.scanJob.count({ where: { reason: "rescan" } });

@@ -181,3 +181,22 @@ describe("verdict changes over graphql-ws", () => {
     await client.dispose();
   });
 });
+
+describe("subscription input errors", () => {
+  it("are reported as BAD_USER_INPUT, as over HTTP", async () => {
+    const client = wsClient({ cookie: root.cookie! });
+    const error = await new Promise<Record<string, any>>((resolve) =>
+      client.subscribe(
+        { query: `subscription($c: ID!) { admissionEventAdded(clusterId: $c) { id } }` },
+        {
+          next: (v) => resolve(v.errors![0] as Record<string, any>),
+          error: (e) => resolve({ error: e }),
+          complete: () => undefined,
+        },
+      ),
+    );
+    expect(error).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    expect(error.message).toMatch(/\$c/);
+    await client.dispose();
+  });
+});

@@ -5,13 +5,14 @@ import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import { getMainDefinition } from "@apollo/client/utilities";
 import { Kind, OperationTypeNode } from "graphql";
 import { createClient, type Client } from "graphql-ws";
-import type { AuditEntriesQuery } from "../gql/graphql";
+import type { AdmissionEventsQuery, AuditEntriesQuery } from "../gql/graphql";
 import type { ConnectionStatusStore } from "./connection-status";
 
 /** Operations whose UNAUTHENTICATED errors belong to a form, not to an expired session. */
 const OWN_AUTH_ERRORS = new Set(["Login"]);
 
 type AuditConnection = AuditEntriesQuery["auditEntries"];
+type AdmissionEventConnection = AdmissionEventsQuery["cluster"]["admissionEvents"];
 
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
@@ -55,6 +56,21 @@ export function createCache(): InMemoryCache {
           },
         },
       },
+      Cluster: {
+        fields: {
+          // Like the audit log: one list per filter, later pages appended.
+          admissionEvents: {
+            keyArgs: ["filter"],
+            merge(existing: AdmissionEventConnection | undefined, incoming: AdmissionEventConnection, { args }) {
+              if (!existing || !args?.after) return incoming;
+              return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
+            },
+          },
+          namespaces: { merge: false },
+        },
+      },
+      KubePod: { fields: { containers: { merge: false } } },
+      AdmissionEvent: { fields: { images: { merge: false } } },
       Viewer: { keyFields: false, merge: true },
       OrganisationSettings: { keyFields: [] },
       // Lists and explanations without identities of their own: a newer answer replaces the older one.
@@ -76,6 +92,9 @@ export function createCache(): InMemoryCache {
       SeverityLimits: { merge: true },
       ScanQueueCounts: { merge: true },
       AuditEntryConnection: { keyFields: false },
+      AdmissionEventConnection: { keyFields: false },
+      KubePodConnection: { keyFields: false },
+      AdmissionSettings: { merge: true },
       PageInfo: { keyFields: false },
       CreatedApiKey: { keyFields: false },
       LoginResult: { keyFields: false },

@@ -63,7 +63,8 @@ export const AREAS: Area[] = [
     icon: icons.workloads,
     permission: "cluster:read",
     summary: "Namespaces, workloads, pods and containers in each cluster, and the images they run.",
-    source: "Workloads appear once the Bulwark agent reports a cluster's inventory.",
+    source:
+      "Workloads appear once the Bulwark agent reports a cluster's inventory. Each cluster's page already lists its namespaces, pods and containers under Workloads.",
     built: false,
     section: "signals",
   },

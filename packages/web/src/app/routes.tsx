@@ -1,5 +1,6 @@
 import { Navigate, type RouteObject } from "react-router";
 import { AreaPage } from "../pages/area-page";
+import { ClusterConnectPage } from "../pages/cluster-connect-page";
 import { ClusterDetailPage } from "../pages/cluster-detail-page";
 import { ClustersPage } from "../pages/clusters-page";
 import { ExceptionDetailPage } from "../pages/exception-detail-page";
@@ -41,6 +42,9 @@ export const appRoutes: RouteObject[] = [
       { index: true, element: <Navigate to="/clusters" replace /> },
       { path: "clusters", element: <ClustersPage /> },
       { path: "clusters/:id", element: <ClusterDetailPage /> },
+      { path: "clusters/:id/workloads", element: <ClusterDetailPage section="workloads" /> },
+      { path: "clusters/:id/admission", element: <ClusterDetailPage section="admission" /> },
+      { path: "clusters/:id/connect", element: <ClusterConnectPage /> },
       { path: "images", element: <ImagesPage /> },
       { path: "images/:id", element: <ImageDetailPage /> },
       { path: "policies", element: <PoliciesPage /> },

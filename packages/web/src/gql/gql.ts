@@ -14,6 +14,13 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment AdmissionSettingsFields on AdmissionSettings {\n    enforcementEnabled\n    mode\n    unscannedImages\n    exemptNamespaces\n    staleSnapshotSeconds\n    staleSnapshotAction\n    failurePolicy\n  }\n": typeof types.AdmissionSettingsFieldsFragmentDoc,
+    "\n  query ClusterAdmissionSettings($id: ID!) {\n    cluster(id: $id) {\n      id\n      name\n      admissionSettings {\n        ...AdmissionSettingsFields\n      }\n    }\n  }\n": typeof types.ClusterAdmissionSettingsDocument,
+    "\n  mutation UpdateClusterAdmissionSettings($clusterId: ID!, $input: AdmissionSettingsInput!) {\n    updateClusterAdmissionSettings(clusterId: $clusterId, input: $input) {\n      id\n      name\n      admissionSettings {\n        ...AdmissionSettingsFields\n      }\n    }\n  }\n": typeof types.UpdateClusterAdmissionSettingsDocument,
+    "\n  fragment AdmissionEventFields on AdmissionEvent {\n    id\n    at\n    requestUid\n    operation\n    kind\n    namespace\n    name\n    userName\n    decision\n    enforced\n    mode\n    message\n    images {\n      container\n      kind\n      reference\n      status\n    }\n  }\n": typeof types.AdmissionEventFieldsFragmentDoc,
+    "\n  query AdmissionEvents($clusterId: ID!, $filter: AdmissionEventFilter, $first: Int!, $after: String) {\n    cluster(id: $clusterId) {\n      id\n      admissionEvents(filter: $filter, first: $first, after: $after) {\n        nodes {\n          ...AdmissionEventFields\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n": typeof types.AdmissionEventsDocument,
+    "\n  subscription AdmissionEventAdded($clusterId: ID!) {\n    admissionEventAdded(clusterId: $clusterId) {\n      ...AdmissionEventFields\n    }\n  }\n": typeof types.AdmissionEventAddedDocument,
+    "\n  query ClusterAgentStatus($id: ID!) {\n    cluster(id: $id) {\n      id\n      name\n      agentStatus\n      agentLastSeenAt\n      agentVersion\n      kubernetesVersion\n    }\n  }\n": typeof types.ClusterAgentStatusDocument,
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    status\n    lastUsedAt\n    expiresAt\n    revokedAt\n    createdAt\n    cluster {\n      id\n      name\n    }\n    owner {\n      id\n      email\n      name\n    }\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
     "\n  query ApiKeys($all: Boolean!) {\n    apiKeys(all: $all) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  query ApiKeyClusterOptions {\n    clusters {\n      id\n      name\n    }\n  }\n": typeof types.ApiKeyClusterOptionsDocument,
@@ -27,7 +34,7 @@ type Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query SiteInfo {\n    siteInfo {\n      siteName\n    }\n  }\n": typeof types.SiteInfoDocument,
     "\n  fragment ClusterGroupFields on ClusterGroup {\n    id\n    name\n    description\n    clusterCount\n    createdAt\n    updatedAt\n  }\n": typeof types.ClusterGroupFieldsFragmentDoc,
-    "\n  fragment ClusterFields on Cluster {\n    id\n    name\n    description\n    tags\n    createdAt\n    updatedAt\n    group {\n      id\n      name\n    }\n  }\n": typeof types.ClusterFieldsFragmentDoc,
+    "\n  fragment ClusterFields on Cluster {\n    id\n    name\n    description\n    tags\n    createdAt\n    updatedAt\n    group {\n      id\n      name\n    }\n    agentStatus\n    agentLastSeenAt\n    agentVersion\n    kubernetesVersion\n  }\n": typeof types.ClusterFieldsFragmentDoc,
     "\n  query Clusters($filter: ClusterFilter) {\n    clusters(filter: $filter) {\n      ...ClusterFields\n    }\n  }\n": typeof types.ClustersDocument,
     "\n  query Cluster($id: ID!) {\n    cluster(id: $id) {\n      ...ClusterFields\n    }\n  }\n": typeof types.ClusterDocument,
     "\n  query ClusterGroups {\n    clusterGroups {\n      ...ClusterGroupFields\n    }\n  }\n": typeof types.ClusterGroupsDocument,
@@ -87,8 +94,17 @@ type Documents = {
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password) {\n      id\n      email\n    }\n  }\n": typeof types.SetUserPasswordDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      id\n      updatedAt\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query ClusterNamespaces($id: ID!) {\n    cluster(id: $id) {\n      id\n      namespaces {\n        name\n        uid\n        labels\n        createdAt\n        lastSeenAt\n        podCount\n      }\n    }\n  }\n": typeof types.ClusterNamespacesDocument,
+    "\n  query ClusterPods($id: ID!, $namespace: String, $first: Int!, $after: String) {\n    cluster(id: $id) {\n      id\n      pods(namespace: $namespace, first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n        nodes {\n          id\n          uid\n          namespace\n          name\n          phase\n          nodeName\n          ownerKind\n          ownerName\n          createdAt\n          lastSeenAt\n          containers {\n            name\n            kind\n            imageReference\n            canonicalReference\n            image {\n              id\n              name\n            }\n            verdict {\n              status\n              reasons {\n                policyName\n                severity\n                fixable\n                count\n                limit\n                blocking\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClusterPodsDocument,
 };
 const documents: Documents = {
+    "\n  fragment AdmissionSettingsFields on AdmissionSettings {\n    enforcementEnabled\n    mode\n    unscannedImages\n    exemptNamespaces\n    staleSnapshotSeconds\n    staleSnapshotAction\n    failurePolicy\n  }\n": types.AdmissionSettingsFieldsFragmentDoc,
+    "\n  query ClusterAdmissionSettings($id: ID!) {\n    cluster(id: $id) {\n      id\n      name\n      admissionSettings {\n        ...AdmissionSettingsFields\n      }\n    }\n  }\n": types.ClusterAdmissionSettingsDocument,
+    "\n  mutation UpdateClusterAdmissionSettings($clusterId: ID!, $input: AdmissionSettingsInput!) {\n    updateClusterAdmissionSettings(clusterId: $clusterId, input: $input) {\n      id\n      name\n      admissionSettings {\n        ...AdmissionSettingsFields\n      }\n    }\n  }\n": types.UpdateClusterAdmissionSettingsDocument,
+    "\n  fragment AdmissionEventFields on AdmissionEvent {\n    id\n    at\n    requestUid\n    operation\n    kind\n    namespace\n    name\n    userName\n    decision\n    enforced\n    mode\n    message\n    images {\n      container\n      kind\n      reference\n      status\n    }\n  }\n": types.AdmissionEventFieldsFragmentDoc,
+    "\n  query AdmissionEvents($clusterId: ID!, $filter: AdmissionEventFilter, $first: Int!, $after: String) {\n    cluster(id: $clusterId) {\n      id\n      admissionEvents(filter: $filter, first: $first, after: $after) {\n        nodes {\n          ...AdmissionEventFields\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n": types.AdmissionEventsDocument,
+    "\n  subscription AdmissionEventAdded($clusterId: ID!) {\n    admissionEventAdded(clusterId: $clusterId) {\n      ...AdmissionEventFields\n    }\n  }\n": types.AdmissionEventAddedDocument,
+    "\n  query ClusterAgentStatus($id: ID!) {\n    cluster(id: $id) {\n      id\n      name\n      agentStatus\n      agentLastSeenAt\n      agentVersion\n      kubernetesVersion\n    }\n  }\n": types.ClusterAgentStatusDocument,
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    status\n    lastUsedAt\n    expiresAt\n    revokedAt\n    createdAt\n    cluster {\n      id\n      name\n    }\n    owner {\n      id\n      email\n      name\n    }\n  }\n": types.ApiKeyFieldsFragmentDoc,
     "\n  query ApiKeys($all: Boolean!) {\n    apiKeys(all: $all) {\n      ...ApiKeyFields\n    }\n  }\n": types.ApiKeysDocument,
     "\n  query ApiKeyClusterOptions {\n    clusters {\n      id\n      name\n    }\n  }\n": types.ApiKeyClusterOptionsDocument,
@@ -102,7 +118,7 @@ const documents: Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query SiteInfo {\n    siteInfo {\n      siteName\n    }\n  }\n": types.SiteInfoDocument,
     "\n  fragment ClusterGroupFields on ClusterGroup {\n    id\n    name\n    description\n    clusterCount\n    createdAt\n    updatedAt\n  }\n": types.ClusterGroupFieldsFragmentDoc,
-    "\n  fragment ClusterFields on Cluster {\n    id\n    name\n    description\n    tags\n    createdAt\n    updatedAt\n    group {\n      id\n      name\n    }\n  }\n": types.ClusterFieldsFragmentDoc,
+    "\n  fragment ClusterFields on Cluster {\n    id\n    name\n    description\n    tags\n    createdAt\n    updatedAt\n    group {\n      id\n      name\n    }\n    agentStatus\n    agentLastSeenAt\n    agentVersion\n    kubernetesVersion\n  }\n": types.ClusterFieldsFragmentDoc,
     "\n  query Clusters($filter: ClusterFilter) {\n    clusters(filter: $filter) {\n      ...ClusterFields\n    }\n  }\n": types.ClustersDocument,
     "\n  query Cluster($id: ID!) {\n    cluster(id: $id) {\n      ...ClusterFields\n    }\n  }\n": types.ClusterDocument,
     "\n  query ClusterGroups {\n    clusterGroups {\n      ...ClusterGroupFields\n    }\n  }\n": types.ClusterGroupsDocument,
@@ -162,6 +178,8 @@ const documents: Documents = {
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password) {\n      id\n      email\n    }\n  }\n": types.SetUserPasswordDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      id\n      updatedAt\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  query ClusterNamespaces($id: ID!) {\n    cluster(id: $id) {\n      id\n      namespaces {\n        name\n        uid\n        labels\n        createdAt\n        lastSeenAt\n        podCount\n      }\n    }\n  }\n": types.ClusterNamespacesDocument,
+    "\n  query ClusterPods($id: ID!, $namespace: String, $first: Int!, $after: String) {\n    cluster(id: $id) {\n      id\n      pods(namespace: $namespace, first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n        nodes {\n          id\n          uid\n          namespace\n          name\n          phase\n          nodeName\n          ownerKind\n          ownerName\n          createdAt\n          lastSeenAt\n          containers {\n            name\n            kind\n            imageReference\n            canonicalReference\n            image {\n              id\n              name\n            }\n            verdict {\n              status\n              reasons {\n                policyName\n                severity\n                fixable\n                count\n                limit\n                blocking\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ClusterPodsDocument,
 };
 
 /**
@@ -178,6 +196,34 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdmissionSettingsFields on AdmissionSettings {\n    enforcementEnabled\n    mode\n    unscannedImages\n    exemptNamespaces\n    staleSnapshotSeconds\n    staleSnapshotAction\n    failurePolicy\n  }\n"): (typeof documents)["\n  fragment AdmissionSettingsFields on AdmissionSettings {\n    enforcementEnabled\n    mode\n    unscannedImages\n    exemptNamespaces\n    staleSnapshotSeconds\n    staleSnapshotAction\n    failurePolicy\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClusterAdmissionSettings($id: ID!) {\n    cluster(id: $id) {\n      id\n      name\n      admissionSettings {\n        ...AdmissionSettingsFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClusterAdmissionSettings($id: ID!) {\n    cluster(id: $id) {\n      id\n      name\n      admissionSettings {\n        ...AdmissionSettingsFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateClusterAdmissionSettings($clusterId: ID!, $input: AdmissionSettingsInput!) {\n    updateClusterAdmissionSettings(clusterId: $clusterId, input: $input) {\n      id\n      name\n      admissionSettings {\n        ...AdmissionSettingsFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateClusterAdmissionSettings($clusterId: ID!, $input: AdmissionSettingsInput!) {\n    updateClusterAdmissionSettings(clusterId: $clusterId, input: $input) {\n      id\n      name\n      admissionSettings {\n        ...AdmissionSettingsFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdmissionEventFields on AdmissionEvent {\n    id\n    at\n    requestUid\n    operation\n    kind\n    namespace\n    name\n    userName\n    decision\n    enforced\n    mode\n    message\n    images {\n      container\n      kind\n      reference\n      status\n    }\n  }\n"): (typeof documents)["\n  fragment AdmissionEventFields on AdmissionEvent {\n    id\n    at\n    requestUid\n    operation\n    kind\n    namespace\n    name\n    userName\n    decision\n    enforced\n    mode\n    message\n    images {\n      container\n      kind\n      reference\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdmissionEvents($clusterId: ID!, $filter: AdmissionEventFilter, $first: Int!, $after: String) {\n    cluster(id: $clusterId) {\n      id\n      admissionEvents(filter: $filter, first: $first, after: $after) {\n        nodes {\n          ...AdmissionEventFields\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdmissionEvents($clusterId: ID!, $filter: AdmissionEventFilter, $first: Int!, $after: String) {\n    cluster(id: $clusterId) {\n      id\n      admissionEvents(filter: $filter, first: $first, after: $after) {\n        nodes {\n          ...AdmissionEventFields\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AdmissionEventAdded($clusterId: ID!) {\n    admissionEventAdded(clusterId: $clusterId) {\n      ...AdmissionEventFields\n    }\n  }\n"): (typeof documents)["\n  subscription AdmissionEventAdded($clusterId: ID!) {\n    admissionEventAdded(clusterId: $clusterId) {\n      ...AdmissionEventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClusterAgentStatus($id: ID!) {\n    cluster(id: $id) {\n      id\n      name\n      agentStatus\n      agentLastSeenAt\n      agentVersion\n      kubernetesVersion\n    }\n  }\n"): (typeof documents)["\n  query ClusterAgentStatus($id: ID!) {\n    cluster(id: $id) {\n      id\n      name\n      agentStatus\n      agentLastSeenAt\n      agentVersion\n      kubernetesVersion\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -233,7 +279,7 @@ export function graphql(source: "\n  fragment ClusterGroupFields on ClusterGroup
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ClusterFields on Cluster {\n    id\n    name\n    description\n    tags\n    createdAt\n    updatedAt\n    group {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ClusterFields on Cluster {\n    id\n    name\n    description\n    tags\n    createdAt\n    updatedAt\n    group {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ClusterFields on Cluster {\n    id\n    name\n    description\n    tags\n    createdAt\n    updatedAt\n    group {\n      id\n      name\n    }\n    agentStatus\n    agentLastSeenAt\n    agentVersion\n    kubernetesVersion\n  }\n"): (typeof documents)["\n  fragment ClusterFields on Cluster {\n    id\n    name\n    description\n    tags\n    createdAt\n    updatedAt\n    group {\n      id\n      name\n    }\n    agentStatus\n    agentLastSeenAt\n    agentVersion\n    kubernetesVersion\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -470,6 +516,14 @@ export function graphql(source: "\n  mutation SetUserPassword($id: ID!, $passwor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      id\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      id\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClusterNamespaces($id: ID!) {\n    cluster(id: $id) {\n      id\n      namespaces {\n        name\n        uid\n        labels\n        createdAt\n        lastSeenAt\n        podCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClusterNamespaces($id: ID!) {\n    cluster(id: $id) {\n      id\n      namespaces {\n        name\n        uid\n        labels\n        createdAt\n        lastSeenAt\n        podCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClusterPods($id: ID!, $namespace: String, $first: Int!, $after: String) {\n    cluster(id: $id) {\n      id\n      pods(namespace: $namespace, first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n        nodes {\n          id\n          uid\n          namespace\n          name\n          phase\n          nodeName\n          ownerKind\n          ownerName\n          createdAt\n          lastSeenAt\n          containers {\n            name\n            kind\n            imageReference\n            canonicalReference\n            image {\n              id\n              name\n            }\n            verdict {\n              status\n              reasons {\n                policyName\n                severity\n                fixable\n                count\n                limit\n                blocking\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClusterPods($id: ID!, $namespace: String, $first: Int!, $after: String) {\n    cluster(id: $id) {\n      id\n      pods(namespace: $namespace, first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n        nodes {\n          id\n          uid\n          namespace\n          name\n          phase\n          nodeName\n          ownerKind\n          ownerName\n          createdAt\n          lastSeenAt\n          containers {\n            name\n            kind\n            imageReference\n            canonicalReference\n            image {\n              id\n              name\n            }\n            verdict {\n              status\n              reasons {\n                policyName\n                severity\n                fixable\n                count\n                limit\n                blocking\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,12 +1,12 @@
 import { useParams } from "react-router";
 import { RequirePermission } from "../app/require-permission";
-import { ClusterDetail } from "../features/clusters/cluster-detail";
+import { ClusterDetail, type ClusterSection } from "../features/clusters/cluster-detail";
 
-export function ClusterDetailPage() {
+export function ClusterDetailPage({ section = "overview" }: { section?: ClusterSection }) {
   const { id = "" } = useParams();
   return (
     <RequirePermission permission="cluster:read">
-      <ClusterDetail key={id} id={id} />
+      <ClusterDetail key={id} id={id} section={section} />
     </RequirePermission>
   );
 }

@@ -1,6 +1,9 @@
 import type {
   ApiKeyFieldsFragment,
+  AdmissionEventFieldsFragment,
+  AdmissionSettingsFieldsFragment,
   AuditEntryFieldsFragment,
+  ClusterPodsQuery,
   ClusterFieldsFragment,
   ClusterGroupFieldsFragment,
   ExceptionFieldsFragment,
@@ -92,6 +95,124 @@ export function aCluster(overrides: Partial<ClusterFieldsFragment> = {}): Typed<
     createdAt: "2026-03-02T09:00:00.000Z",
     updatedAt: "2026-03-02T09:00:00.000Z",
     group: null,
+    agentStatus: "never_connected",
+    agentLastSeenAt: null,
+    agentVersion: null,
+    kubernetesVersion: null,
+    ...overrides,
+  };
+}
+
+/** A cluster's admission settings as a new cluster starts with them. */
+export function anAdmissionSettings(overrides: Partial<AdmissionSettingsFieldsFragment> = {}) {
+  return {
+    __typename: "AdmissionSettings" as const,
+    enforcementEnabled: false,
+    mode: "deny" as const,
+    unscannedImages: "allow" as const,
+    exemptNamespaces: ["bulwark", "kube-system"],
+    staleSnapshotSeconds: 600,
+    staleSnapshotAction: "allow" as const,
+    failurePolicy: "Ignore" as const,
+    ...overrides,
+  };
+}
+
+export function anAdmissionImage(overrides: Partial<AdmissionEventFieldsFragment["images"][number]> = {}) {
+  return {
+    __typename: "AdmissionImageOutcome" as const,
+    container: "web",
+    kind: "app" as const,
+    reference: "nginx:1.25",
+    status: "non_compliant",
+    ...overrides,
+  };
+}
+
+export function anAdmissionEvent(
+  overrides: Partial<AdmissionEventFieldsFragment> = {},
+): Typed<AdmissionEventFieldsFragment, "AdmissionEvent"> {
+  return {
+    __typename: "AdmissionEvent",
+    id: "1",
+    at: "2026-11-27T10:00:00.000Z",
+    requestUid: "7f1c2a9e-0000-4000-8000-000000000001",
+    operation: "CREATE",
+    kind: "Pod",
+    namespace: "shop",
+    name: "web-5d9c7",
+    userName: "system:serviceaccount:kube-system:replicaset-controller",
+    decision: "would_deny",
+    enforced: false,
+    mode: "deny",
+    message: "nginx:1.25 is non-compliant: 2 fixable high > 0 (No fixable critical or high)",
+    images: [anAdmissionImage()],
+    ...overrides,
+  };
+}
+
+type PodContainer = ClusterPodsQuery["cluster"]["pods"]["nodes"][number]["containers"][number];
+type PodVerdictReason = NonNullable<PodContainer["verdict"]>["reasons"][number];
+
+/** The scanned image a container runs, as a pod lists it. */
+export function aPodImage(id = "i-1", name = "docker.io/library/nginx") {
+  return { __typename: "Image" as const, id, name };
+}
+
+export function aPodVerdict(status: VerdictStatus = "compliant", reasons: Partial<PodVerdictReason>[] = []) {
+  return {
+    __typename: "ImageVerdict" as const,
+    status,
+    reasons: reasons.map((reason) => ({
+      __typename: "VerdictReason" as const,
+      policyName: "No fixable critical or high",
+      severity: "high" as const,
+      fixable: true,
+      count: 2,
+      limit: 0,
+      blocking: true,
+      ...reason,
+    })),
+  };
+}
+
+/** A container as the inventory reports it; image null until Bulwark has scanned it. */
+export function aPodContainer(
+  overrides: Partial<Omit<PodContainer, "image" | "verdict">> & {
+    image?: ReturnType<typeof aPodImage> | null;
+    verdict?: ReturnType<typeof aPodVerdict> | null;
+  } = {},
+) {
+  return {
+    __typename: "KubeContainer" as const,
+    name: "web",
+    kind: "app" as const,
+    imageReference: "nginx:1.25",
+    canonicalReference: "docker.io/library/nginx:1.25",
+    image: aPodImage(),
+    verdict: aPodVerdict(),
+    ...overrides,
+  };
+}
+
+export function aPod(
+  overrides: Partial<Omit<ClusterPodsQuery["cluster"]["pods"]["nodes"][number], "containers">> & {
+    containers?: ReturnType<typeof aPodContainer>[];
+  } = {},
+) {
+  return {
+    __typename: "KubePod" as const,
+    id: "pod-1",
+    uid: "3b0f6c1e-0000-4000-8000-000000000001",
+    namespace: "shop",
+    name: "web-5d9c7-x2x4z",
+    phase: "Running",
+    nodeName: "node-a",
+    ownerKind: "Deployment",
+    ownerName: "web",
+    createdAt: "2026-11-27T08:00:00.000Z",
+    lastSeenAt: "2026-11-27T10:00:00.000Z",
+    containers: [aPodContainer()],
     ...overrides,
   };
 }

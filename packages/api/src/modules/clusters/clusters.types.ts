@@ -35,6 +35,15 @@ export class Cluster {
 
   groupId!: string | null;
 
+  @Field(() => String, { nullable: true, description: "The agent's version at its last heartbeat" })
+  agentVersion!: string | null;
+
+  @Field(() => String, { nullable: true })
+  kubernetesVersion!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: "The agent's last heartbeat; null = never connected" })
+  agentLastSeenAt!: Date | null;
+
   @Field(() => DateTime)
   createdAt!: Date;
 

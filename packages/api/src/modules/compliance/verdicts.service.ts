@@ -119,6 +119,20 @@ export class VerdictsService {
     await this.repository.upsert(tx, changed);
     await this.repository.deleteOrphans(tx, scope.imageIds);
     if (events.length) afterCommit(() => events.forEach((event) => this.pubsub.publish("VERDICT_CHANGED", event)));
+    // Admission snapshots: the images in scope of each cluster, or everything when all were recomputed
+    // (a policy or exception changed, which can also change namespace-level verdicts).
+    const at = now.toISOString();
+    if (scope.imageIds) {
+      const byCluster = new Map<string, Set<string>>();
+      for (const pair of pairs)
+        byCluster.set(pair.clusterId, (byCluster.get(pair.clusterId) ?? new Set()).add(pair.imageId));
+      afterCommit(() => {
+        for (const [clusterId, ids] of byCluster)
+          this.pubsub.publish("ADMISSION_CHANGED", { clusterId, imageIds: [...ids], at });
+      });
+    } else {
+      afterCommit(() => this.pubsub.publish("ADMISSION_CHANGED", { clusterId: "*", imageIds: [], at }));
+    }
     return results;
   }
 
@@ -134,6 +148,30 @@ export class VerdictsService {
       now: this.now(),
     });
     return engine.evaluate(entry!.subject);
+  }
+
+  /**
+   * Verdicts for the cluster's images in particular namespaces (where namespace-scoped exceptions
+   * can make them differ from the cluster-level verdict), computed now.
+   */
+  async namespaceVerdicts(
+    db: Db,
+    clusterId: string,
+    namespaces: string[],
+    imageIds?: readonly string[],
+  ): Promise<Array<{ imageId: string; namespace: string; verdict: Verdict }>> {
+    if (!namespaces.length) return [];
+    const pairs = (await this.repository.pairs(db, imageIds)).filter((p) => p.clusterId === clusterId);
+    if (!pairs.length) return [];
+    const subjects = await this.subjects(db, pairs);
+    const engine = createComplianceEngine({
+      policies: (await this.policies.list(db)).map(toPolicyInput),
+      exceptions: (await this.exceptions.activeForImages(db)).map(toExceptionInput),
+      now: this.now(),
+    });
+    return subjects.flatMap(({ imageId, subject }) =>
+      namespaces.map((namespace) => ({ imageId, namespace, verdict: engine.evaluate({ ...subject, namespace }) })),
+    );
   }
 
   /** Stored verdicts for pairs given as "imageId/clusterId" keys. */

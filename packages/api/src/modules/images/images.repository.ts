@@ -9,6 +9,7 @@ export type ImageListFilter = {
   fixable?: boolean | undefined;
   issueId?: string | undefined;
   running?: boolean | undefined;
+  namespace?: string | undefined;
   search?: string | undefined;
 };
 
@@ -274,6 +275,10 @@ export class ImagesRepository {
     if (filter.verdict === "unscanned") conditions.push(Prisma.sql`(v.status = 'unscanned' OR v.status IS NULL)`);
     else if (filter.verdict) conditions.push(Prisma.sql`v.status = ${filter.verdict}::"VerdictStatus"`);
     if (filter.running !== undefined) conditions.push(Prisma.sql`ci.running = ${filter.running}`);
+    if (filter.namespace) {
+      conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM kube_pods p JOIN kube_containers kc ON kc.pod_id = p.id
+        WHERE p.cluster_id = ci.cluster_id AND p.namespace = ${filter.namespace} AND kc.image_id = ci.image_id)`);
+    }
     const search = filter.search?.trim();
     if (search) {
       const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -255,6 +255,9 @@ export class ImageFilter {
   @Field(() => Boolean, { nullable: true })
   running?: boolean;
 
+  @Field(() => String, { nullable: true, description: "Run by a pod in this namespace (from the agent's inventory)" })
+  namespace?: string;
+
   @Field(() => String, { nullable: true, description: "Matches registry/repository:tag or digest" })
   search?: string;
 }

@@ -13,6 +13,7 @@ import { ClustersRepository } from "../clusters/clusters.repository.js";
 import type { VerdictsService } from "../compliance/verdicts.service.js";
 import type { RegistriesService } from "../registries/registries.service.js";
 import type { ScanQueueService } from "../scan-queue/scan-queue.service.js";
+import { InventoryRepository } from "../inventory/inventory.repository.js";
 import { ImagesRepository } from "./images.repository.js";
 
 export type SubmitTrivyReportInput = { cluster: string; image: string; report: unknown };
@@ -33,6 +34,7 @@ export function summarise(report: TrivyReport) {
 export class TrivyIngestService {
   private readonly images = new ImagesRepository();
   private readonly clusters = new ClustersRepository();
+  private readonly inventory = new InventoryRepository();
 
   constructor(
     private readonly db: Database,
@@ -52,8 +54,22 @@ export class TrivyIngestService {
     if (principal.kind === "api_key" && principal.clusterId && principal.clusterId !== cluster.id) {
       throw forbidden(`This API key is bound to another cluster and cannot submit reports for ${cluster.name}`);
     }
+    return this.ingest(actor, { clusters: [cluster], reference: input.image, report: input.report });
+  }
+
+  /**
+   * Stores a report for an image and the clusters that run (or asked about) it; the first cluster's
+   * verdict is returned.
+   */
+  async ingest(
+    actor: Actor,
+    input: { clusters: Cluster[]; reference: string; report: unknown },
+  ): Promise<SubmissionResult> {
+    const principal = actor.principal;
+    const [primary] = input.clusters;
+    if (!primary) throw new Error("a report is ingested for at least one cluster");
     const reference = applyRegistryAliases(
-      parseImageReference(input.image.trim()),
+      parseImageReference(input.reference.trim()),
       await this.registries.aliasMap(this.db.prisma),
     );
     const report = parseTrivyReport(input.report);
@@ -61,6 +77,7 @@ export class TrivyIngestService {
     const raw = Buffer.from(JSON.stringify(input.report));
     const compressed = gzipSync(raw);
     const now = this.now();
+    const clusterIds = input.clusters.map((c) => c.id);
 
     return this.db.transaction(async (tx, afterCommit) => {
       await this.images.upsertVulnerabilities(tx, report.vulnerabilities.values());
@@ -77,7 +94,8 @@ export class TrivyIngestService {
           now,
         );
       }
-      await this.images.upsertClusterImage(tx, cluster.id, image.id, reference.tag, now);
+      for (const cluster of input.clusters)
+        await this.images.upsertClusterImage(tx, cluster.id, image.id, reference.tag, now);
       const scan = await this.images.createScan(tx, {
         imageId: image.id,
         status: "succeeded",
@@ -91,10 +109,11 @@ export class TrivyIngestService {
       await this.images.createFindings(tx, scan.id, report.findings);
       const updated = await this.images.setLatestScan(tx, image.id, scan.id, now);
       const base = `${reference.registry}/${reference.repository}`;
-      await this.scanQueue.completeForImage(tx, image.id, [
-        `${base}@${digest}`,
-        ...(reference.tag ? [`${base}:${reference.tag}`] : []),
-      ]);
+      const references = [`${base}@${digest}`, ...(reference.tag ? [`${base}:${reference.tag}`] : [])];
+      await this.scanQueue.completeForImage(tx, image.id, references);
+      // Pods that name this image (by tag or digest) now point at it.
+      await this.inventory.linkContainers(tx, clusterIds, references, image.id);
+      await this.inventory.refreshRunning(tx, clusterIds, image.id);
       await this.audit.record(tx, afterCommit, actor, {
         action: "scan.submit",
         entityType: "image",
@@ -102,7 +121,7 @@ export class TrivyIngestService {
         after: {
           scanId: scan.id,
           image: `${base}${reference.tag ? `:${reference.tag}` : ""}@${digest}`,
-          cluster: cluster.name,
+          clusters: input.clusters.map((c) => c.name),
           findings: report.findings.length,
         },
       });
@@ -111,9 +130,9 @@ export class TrivyIngestService {
         grantTemporaryExceptions: true,
         actor,
       });
-      const verdict = results.get(`${image.id}/${cluster.id}`);
+      const verdict = results.get(`${image.id}/${primary.id}`);
       if (!verdict) throw new Error("the verdict for the submitted image was not computed");
-      return { image: updated, scan, cluster, verdict };
+      return { image: updated, scan, cluster: primary, verdict };
     });
   }
 

@@ -30,7 +30,21 @@ export class NotificationsService {
     const to = [...new Set(input.to.map((address) => address.trim().toLowerCase()).filter(Boolean))];
     if (!to.length) return;
     await this.repository.create(tx, { ...input, to });
-    afterCommit(() => void this.flush());
+    afterCommit(() => void this.flushQuietly());
+  }
+
+  /** Sends what is pending now; a failure is logged, and the scheduled run tries again. */
+  async flushQuietly(): Promise<void> {
+    try {
+      await this.flush();
+    } catch (error) {
+      this.logger.warn({ err: error }, "sending pending emails failed; the next scheduled run retries");
+    }
+  }
+
+  /** Waits for a pass in progress (at shutdown, before the database closes). */
+  async settle(): Promise<void> {
+    while (this.flushing) await this.flushing.catch(() => undefined);
   }
 
   adminEmails(tx: Db): Promise<string[]> {

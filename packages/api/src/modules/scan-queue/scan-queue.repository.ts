@@ -1,5 +1,5 @@
 import type { Db } from "../../db/database.js";
-import type { ScanJob, ScanJobReason, ScanJobStatus } from "../../generated/prisma/client.js";
+import { Prisma, type ScanJob, type ScanJobReason, type ScanJobStatus } from "../../generated/prisma/client.js";
 
 export type EnqueueData = {
   imageId: string | null;
@@ -69,13 +69,14 @@ export class ScanQueueRepository {
    * Claims up to `limit` runnable jobs, highest priority first, for `workerId` until `leaseUntil`.
    * SKIP LOCKED lets several workers claim at once without taking the same job.
    */
-  claim(db: Db, workerId: string, limit: number, now: Date, leaseUntil: Date): Promise<ScanJob[]> {
+  claim(db: Db, workerId: string, limit: number, now: Date, leaseUntil: Date, clusterId?: string): Promise<ScanJob[]> {
     return db.$queryRaw<ScanJob[]>`
       UPDATE scan_jobs SET status = 'claimed', claimed_by = ${workerId}, lease_until = ${leaseUntil},
              attempts = attempts + 1, updated_at = ${now}
       WHERE id IN (
         SELECT id FROM scan_jobs
         WHERE status = 'queued' AND run_after <= ${now}
+          ${clusterId ? Prisma.sql`AND ${clusterId}::uuid = ANY(cluster_ids)` : Prisma.empty}
         ORDER BY priority DESC, created_at ASC
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED

@@ -48,20 +48,23 @@ export class ScanQueueService {
   ) {}
 
   /** Adds a job, or raises the priority of (and adds clusters to) the one already waiting. */
-  async enqueue(tx: Db, request: EnqueueRequest): Promise<ScanJob> {
+  async enqueue(tx: Db, request: EnqueueRequest): Promise<{ job: ScanJob; created: boolean }> {
     const dedupeKey = request.reference;
     await this.repository.lockKey(tx, dedupeKey);
     const priority = PRIORITY[request.reason];
     const existing = await this.repository.activeFor(tx, dedupeKey);
     if (existing) {
       const clusterIds = [...new Set([...existing.clusterIds, ...(request.clusterIds ?? [])])];
-      if (priority <= existing.priority && clusterIds.length === existing.clusterIds.length) return existing;
-      return this.repository.update(tx, existing.id, {
+      if (priority <= existing.priority && clusterIds.length === existing.clusterIds.length) {
+        return { job: existing, created: false };
+      }
+      const job = await this.repository.update(tx, existing.id, {
         clusterIds,
         ...(priority > existing.priority ? { priority, reason: request.reason } : {}),
       });
+      return { job, created: false };
     }
-    return this.repository.create(tx, {
+    const job = await this.repository.create(tx, {
       imageId: request.imageId,
       reference: request.reference,
       dedupeKey,
@@ -71,6 +74,7 @@ export class ScanQueueService {
       requestedBy: request.requestedBy,
       runAfter: this.now(),
     });
+    return { job, created: true };
   }
 
   async list(principal: Principal, statuses: ScanJobStatus[] | undefined, first: number): Promise<ScanJob[]> {
@@ -93,10 +97,12 @@ export class ScanQueueService {
     return this.db.transaction(async (tx, afterCommit) => {
       const image = await this.images.findById(tx, imageId);
       if (!image) throw notFound("Image");
-      const job = await this.enqueue(tx, {
+      const { job } = await this.enqueue(tx, {
         imageId,
         reference: `${image.registry}/${image.repository}@${image.digest}`,
         reason: "manual",
+        // The agents of the clusters that run the image may scan it.
+        clusterIds: (await this.images.clustersOf(tx, imageId)).map((c) => c.clusterId),
         requestedBy: actorLabel(actor.principal),
       });
       await this.audit.record(tx, afterCommit, actor, {
@@ -138,12 +144,16 @@ export class ScanQueueService {
     });
   }
 
-  /** Claims runnable jobs for a worker (the agent's scan worker calls this through the API). */
-  claim(workerId: string, limit: number, leaseSeconds: number): Promise<ScanJob[]> {
+  /** Claims runnable jobs for a worker, optionally only jobs a given cluster asked for. */
+  claim(workerId: string, limit: number, leaseSeconds: number, clusterId?: string): Promise<ScanJob[]> {
     const now = this.now();
     return this.db.transaction((tx) =>
-      this.repository.claim(tx, workerId, limit, now, new Date(now.getTime() + leaseSeconds * 1000)),
+      this.repository.claim(tx, workerId, limit, now, new Date(now.getTime() + leaseSeconds * 1000), clusterId),
     );
+  }
+
+  findById(id: string): Promise<ScanJob | null> {
+    return z.uuid().safeParse(id).success ? this.repository.findById(this.db.prisma, id) : Promise.resolve(null);
   }
 
   /** Marks the image's waiting jobs done because a report for it arrived. */

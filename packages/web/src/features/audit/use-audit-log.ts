@@ -2,6 +2,7 @@ import { useApolloClient, useQuery, useSubscription } from "@apollo/client/react
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AuditEntriesQuery, AuditEntryFieldsFragment, AuditFilter } from "../../gql/graphql";
 import { AuditEntriesDocument, AuditEntryAddedDocument } from "./audit.graphql";
+import { useCatchUpWhenLive } from "../../lib/use-catch-up";
 import { matchesAuditFilter } from "./audit-filter";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -61,6 +62,18 @@ export function useAuditLog(filter: AuditFilter) {
       const entry = data.data?.auditEntryAdded;
       if (entry) prepend(entry);
     },
+  });
+
+  // Entries written before the subscription started (or while reconnecting) are read once more.
+  useCatchUpWhenLive(async () => {
+    const current = filterRef.current;
+    const latest = await client.query({
+      query: AuditEntriesDocument,
+      variables: { filter: current, first: AUDIT_PAGE_SIZE },
+      fetchPolicy: "no-cache",
+    });
+    const nodes = latest.data?.auditEntries.nodes ?? [];
+    for (const entry of [...nodes].reverse()) prepend(entry);
   });
 
   const { fetchMore } = query;

@@ -48,6 +48,53 @@ describe("ClustersOverview", () => {
     ).toContain("1");
   });
 
+  it("shows each cluster's agent: connected with versions, last seen, or never connected with a way to connect", async () => {
+    const connected = aCluster({
+      id: "c-3",
+      name: "edge",
+      agentStatus: "connected",
+      agentLastSeenAt: new Date(Date.now() - 20_000).toISOString(),
+      agentVersion: "0.1.0",
+      kubernetesVersion: "v1.20.2",
+    });
+    const gone = aCluster({
+      id: "c-4",
+      name: "lab",
+      agentStatus: "disconnected",
+      agentLastSeenAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+      agentVersion: "0.1.0",
+      kubernetesVersion: "v1.20.2",
+    });
+    const fresh = aCluster({ id: "c-5", name: "new-one" });
+    renderWithApp(<ClustersOverview />, {
+      viewer: aViewer(),
+      mocks: [clustersMock([connected, gone, fresh]), groupsMock()],
+    });
+
+    const table = await screen.findByRole("table", { name: "Clusters" });
+    const [, edge, lab, newOne] = within(table).getAllByRole("row");
+    expect(edge).toHaveTextContent("Connected");
+    expect(edge).toHaveTextContent("Agent 0.1.0 · Kubernetes v1.20.2");
+    expect(lab).toHaveTextContent("Disconnected");
+    expect(lab).toHaveTextContent("last seen 2 hours ago");
+    expect(lab).not.toHaveTextContent("Kubernetes v1.20.2");
+    expect(newOne).toHaveTextContent("Never connected");
+    const connect = within(newOne!).getByRole("link", { name: "Connect" });
+    expect(connect).toHaveAttribute("href", "/clusters/c-5/connect");
+    expect(connect).toHaveAccessibleDescription("new-one");
+    expect(within(edge!).queryByRole("link", { name: "Connect" })).not.toBeInTheDocument();
+  });
+
+  it("offers the connect wizard only to viewers who may create the agent's key", async () => {
+    renderWithApp(<ClustersOverview />, {
+      viewer: aViewer({ role: "read_only" }),
+      mocks: [clustersMock([aCluster({ id: "c-5", name: "new-one" })]), groupsMock()],
+    });
+    const table = await screen.findByRole("table", { name: "Clusters" });
+    expect(table).toHaveTextContent("Never connected");
+    expect(within(table).queryByRole("link", { name: "Connect" })).not.toBeInTheDocument();
+  });
+
   it("shows an empty state when there are no clusters", async () => {
     renderWithApp(<ClustersOverview />, { viewer: aViewer(), mocks: [clustersMock([]), groupsMock([])] });
     expect(await screen.findByRole("heading", { name: "No clusters yet" })).toBeInTheDocument();

@@ -1,3 +1,4 @@
+import { NetworkStatus } from "@apollo/client";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { Button } from "../../components/button";
@@ -19,11 +20,16 @@ type Editing = { cluster: ClusterFieldsFragment | null };
 
 export function ClustersOverview() {
   const canWrite = useCan("cluster:write");
+  const canCreateKeys = useCan("api_key:own");
+  // Connecting an agent creates its API key.
+  const canConnect = canWrite && canCreateKeys;
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get("q") ?? "");
   const groupId = params.get("group") ?? "";
   const debouncedSearch = useDebouncedValue(search);
-  const { data, loading, error, refetch } = useClusters({ search: debouncedSearch, groupId });
+  const { data, loading, networkStatus, error, refetch } = useClusters({ search: debouncedSearch, groupId });
+  // Agent statuses refresh quietly; only a new filter says it is updating.
+  const updating = loading && data !== undefined && networkStatus !== NetworkStatus.poll;
   const groupsQuery = useClusterGroups();
   const groups = groupsQuery.data?.clusterGroups ?? [];
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -76,8 +82,8 @@ export function ClustersOverview() {
     body = (
       <EmptyState title="No clusters yet" icon={icons.clusters} action={newCluster}>
         <p>
-          A cluster is a Kubernetes cluster Bulwark watches. Add one, then give its agent an API key with the agent
-          scope bound to it.
+          A cluster is a Kubernetes cluster Bulwark watches. Add one, then connect its agent: the cluster's page walks
+          you through the key and the install command.
         </p>
         {!canWrite ? <p className="muted">An administrator can add clusters.</p> : null}
       </EmptyState>
@@ -87,6 +93,7 @@ export function ClustersOverview() {
       <ClustersTable
         clusters={clusters}
         canWrite={canWrite}
+        canConnect={canConnect}
         onEdit={(cluster) => setEditing({ cluster })}
         onDelete={setDeleting}
       />
@@ -131,7 +138,7 @@ export function ClustersOverview() {
               ))}
             </select>
           </label>
-          {loading && data !== undefined ? <span className="toolbar__status muted">Updating…</span> : null}
+          {updating ? <span className="toolbar__status muted">Updating…</span> : null}
           {data !== undefined ? (
             <span className="toolbar__count muted">
               {clusters.length} {clusters.length === 1 ? "cluster" : "clusters"}

@@ -3,10 +3,13 @@ import { Button } from "../../components/button";
 import { type Column, DataTable } from "../../components/data-table";
 import type { ClusterFieldsFragment } from "../../gql/graphql";
 import { formatDate } from "../../lib/format";
+import { AgentStatusBadge } from "../agent/agent-status-badge";
 
 type ClustersTableProps = {
   clusters: readonly ClusterFieldsFragment[];
   canWrite: boolean;
+  /** May open the connect wizard (it creates the agent's API key). */
+  canConnect?: boolean;
   onEdit: (cluster: ClusterFieldsFragment) => void;
   onDelete: (cluster: ClusterFieldsFragment) => void;
 };
@@ -24,16 +27,43 @@ export function TagList({ tags }: { tags: readonly string[] }) {
   );
 }
 
-export function ClustersTable({ clusters, canWrite, onEdit, onDelete }: ClustersTableProps) {
+/** The connect wizard of a cluster. */
+export function connectPath(clusterId: string): string {
+  return `/clusters/${clusterId}/connect`;
+}
+
+export function ClustersTable({ clusters, canWrite, canConnect = false, onEdit, onDelete }: ClustersTableProps) {
   const columns: Column<ClusterFieldsFragment>[] = [
     {
       key: "name",
       header: "Name",
       cell: (cluster) => (
-        <Link className="table__primary-link" to={`/clusters/${cluster.id}`}>
+        <Link className="table__primary-link" to={`/clusters/${cluster.id}`} id={`cluster-name-${cluster.id}`}>
           {cluster.name}
         </Link>
       ),
+    },
+    {
+      key: "agent",
+      header: "Agent",
+      className: "table__cell--nowrap",
+      cell: (cluster) =>
+        cluster.agentStatus === "never_connected" && canConnect ? (
+          <span className="stacked-cell agent-status">
+            <span>
+              <AgentStatusBadge agent={cluster} showDetail={false} />
+            </span>
+            <Link
+              className="agent-status__connect"
+              to={connectPath(cluster.id)}
+              aria-describedby={`cluster-name-${cluster.id}`}
+            >
+              Connect
+            </Link>
+          </span>
+        ) : (
+          <AgentStatusBadge agent={cluster} />
+        ),
     },
     { key: "group", header: "Group", cell: (cluster) => cluster.group?.name ?? <span className="muted">—</span> },
     { key: "tags", header: "Tags", cell: (cluster) => <TagList tags={cluster.tags} /> },

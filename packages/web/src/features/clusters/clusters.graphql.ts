@@ -23,6 +23,10 @@ export const ClusterFieldsFragment = graphql(`
       id
       name
     }
+    agentStatus
+    agentLastSeenAt
+    agentVersion
+    kubernetesVersion
   }
 `);
 

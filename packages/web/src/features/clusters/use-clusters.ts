@@ -13,6 +13,9 @@ import {
   UpdateClusterGroupDocument,
 } from "./clusters.graphql";
 
+/** How often cluster pages refresh their agents' status. */
+export const AGENT_STATUS_POLL_MS = 30_000;
+
 export function useClusters(filter: { search: string; groupId: string }) {
   const variables: { filter: ClusterFilter } = {
     filter: {
@@ -20,11 +23,11 @@ export function useClusters(filter: { search: string; groupId: string }) {
       ...(filter.groupId ? { groupId: filter.groupId } : {}),
     },
   };
-  return useQuery(ClustersDocument, { variables });
+  return useQuery(ClustersDocument, { variables, pollInterval: AGENT_STATUS_POLL_MS });
 }
 
 export function useCluster(id: string) {
-  return useQuery(ClusterDocument, { variables: { id } });
+  return useQuery(ClusterDocument, { variables: { id }, pollInterval: AGENT_STATUS_POLL_MS });
 }
 
 export function useClusterGroups() {

@@ -5,6 +5,7 @@ describe("image filters in the address", () => {
   it("round-trips every filter and leaves defaults out", () => {
     const values = {
       clusterId: "c-1",
+      namespace: "shop",
       verdict: "non_compliant" as const,
       severity: "critical" as const,
       fixableOnly: true,
@@ -15,7 +16,7 @@ describe("image filters in the address", () => {
     };
     const params = writeImageFilter(values);
     expect(params.toString()).toBe(
-      "cluster=c-1&verdict=non_compliant&severity=critical&fixable=yes&running=yes&issue=CVE-2024-3094&q=nginx&page=3",
+      "cluster=c-1&namespace=shop&verdict=non_compliant&severity=critical&fixable=yes&running=yes&issue=CVE-2024-3094&q=nginx&page=3",
     );
     expect(readImageFilter(params)).toEqual(values);
     expect(writeImageFilter(EMPTY_IMAGE_FILTER).toString()).toBe("");
@@ -30,5 +31,6 @@ describe("image filters in the address", () => {
       fixable: true,
       issueId: "CVE-1",
     });
+    expect(toImageFilter({ ...EMPTY_IMAGE_FILTER, namespace: " shop " })).toEqual({ namespace: "shop" });
   });
 });

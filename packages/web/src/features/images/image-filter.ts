@@ -5,6 +5,8 @@ import { isVerdictStatus } from "./verdict";
 /** The Images page's filters, as kept in the address bar. */
 export type ImageFilterValues = {
   clusterId: string;
+  /** Run by a pod in this namespace, as the agents report it. */
+  namespace: string;
   verdict: VerdictStatus | "";
   severity: Severity | "";
   fixableOnly: boolean;
@@ -16,6 +18,7 @@ export type ImageFilterValues = {
 
 export const EMPTY_IMAGE_FILTER: ImageFilterValues = {
   clusterId: "",
+  namespace: "",
   verdict: "",
   severity: "",
   fixableOnly: false,
@@ -27,6 +30,7 @@ export const EMPTY_IMAGE_FILTER: ImageFilterValues = {
 
 const KEYS = {
   clusterId: "cluster",
+  namespace: "namespace",
   verdict: "verdict",
   severity: "severity",
   fixableOnly: "fixable",
@@ -42,6 +46,7 @@ export function readImageFilter(params: URLSearchParams): ImageFilterValues {
   const page = Number(params.get(KEYS.page) ?? "1");
   return {
     clusterId: params.get(KEYS.clusterId) ?? "",
+    namespace: params.get(KEYS.namespace) ?? "",
     verdict: isVerdictStatus(verdict) ? verdict : "",
     severity: isSeverity(severity) ? severity : "",
     fixableOnly: params.get(KEYS.fixableOnly) === "yes",
@@ -56,6 +61,7 @@ export function readImageFilter(params: URLSearchParams): ImageFilterValues {
 export function writeImageFilter(values: ImageFilterValues): URLSearchParams {
   const params = new URLSearchParams();
   if (values.clusterId) params.set(KEYS.clusterId, values.clusterId);
+  if (values.namespace.trim()) params.set(KEYS.namespace, values.namespace.trim());
   if (values.verdict) params.set(KEYS.verdict, values.verdict);
   if (values.severity) params.set(KEYS.severity, values.severity);
   if (values.fixableOnly) params.set(KEYS.fixableOnly, "yes");
@@ -70,6 +76,7 @@ export function writeImageFilter(values: ImageFilterValues): URLSearchParams {
 export function toImageFilter(values: Omit<ImageFilterValues, "page">): ImageFilter {
   return {
     ...(values.clusterId ? { clusterId: values.clusterId } : {}),
+    ...(values.namespace.trim() ? { namespace: values.namespace.trim() } : {}),
     ...(values.verdict ? { verdict: values.verdict } : {}),
     ...(values.severity ? { severity: values.severity } : {}),
     ...(values.fixableOnly ? { fixable: true } : {}),

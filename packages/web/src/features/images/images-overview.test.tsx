@@ -2,7 +2,10 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { aClusterImage, aVerdictReason, aViewer, quietVerdictFeed } from "../../test/builders";
 import { renderWithApp } from "../../test/render";
+import userEvent from "@testing-library/user-event";
 import { ClusterOptionsDocument } from "../clusters/clusters.graphql";
+import { ComplianceSummaryDocument } from "../compliance/compliance.graphql";
+import { ClusterNamespacesDocument } from "../workloads/workloads.graphql";
 import { ImagesDocument, VerdictChangedDocument } from "./images.graphql";
 import { ImagesOverview } from "./images-overview";
 
@@ -97,6 +100,81 @@ describe("ImagesOverview", () => {
     await waitFor(() => expect(within(table).getAllByRole("row")[1]).toHaveTextContent("Compliant"));
     expect(within(table).getAllByRole("row")[1]).not.toHaveTextContent("Non-compliant");
     expect(within(table).getAllByRole("row")[1]).not.toHaveTextContent("fixable high > 0");
+  });
+
+  it("filters by a namespace typed by hand when no cluster is chosen", async () => {
+    const user = userEvent.setup();
+    const filtered = vi.fn(() => page([aClusterImage({ imageId: "i-9", name: "shop-api" })]));
+    renderWithApp(<ImagesOverview />, {
+      viewer: aViewer(),
+      route: "/images",
+      mocks: [
+        clusterOptions,
+        quietVerdictFeed(),
+        { request: { query: ImagesDocument, variables: firstPage }, result: page([aClusterImage()]) },
+        {
+          request: { query: ImagesDocument, variables: { ...firstPage, filter: { namespace: "shop" } } },
+          result: filtered,
+        },
+      ],
+    });
+    await screen.findByRole("table", { name: "Images" });
+    await user.type(screen.getByRole("textbox", { name: "Namespace" }), "shop");
+    expect(await screen.findByRole("link", { name: "shop-api:1.25" })).toBeInTheDocument();
+    expect(filtered).toHaveBeenCalledTimes(1);
+  });
+
+  it("offers the chosen cluster's namespaces", async () => {
+    const user = userEvent.setup();
+    const filtered = vi.fn(() => page([aClusterImage({ imageId: "i-9", name: "ledger" })]));
+    const inCluster = { ...firstPage, filter: { clusterId: "c-1" } };
+    renderWithApp(<ImagesOverview />, {
+      viewer: aViewer(),
+      route: "/images?cluster=c-1",
+      mocks: [
+        clusterOptions,
+        quietVerdictFeed(),
+        {
+          request: { query: ComplianceSummaryDocument, variables: { clusterId: "c-1" } },
+          result: { data: null },
+          delay: 10 * 60_000,
+        },
+        {
+          request: { query: ClusterNamespacesDocument, variables: { id: "c-1" } },
+          result: {
+            data: {
+              cluster: {
+                __typename: "Cluster",
+                id: "c-1",
+                namespaces: ["payments", "shop"].map((name) => ({
+                  __typename: "KubeNamespace",
+                  name,
+                  uid: `uid-${name}`,
+                  labels: {},
+                  createdAt: null,
+                  lastSeenAt: "2026-11-27T10:00:00.000Z",
+                  podCount: 1,
+                })),
+              },
+            },
+          },
+        },
+        { request: { query: ImagesDocument, variables: inCluster }, result: page([aClusterImage()]) },
+        {
+          request: {
+            query: ImagesDocument,
+            variables: { ...inCluster, filter: { clusterId: "c-1", namespace: "payments" } },
+          },
+          result: filtered,
+        },
+      ],
+    });
+    await screen.findByRole("table", { name: "Images" });
+    const select = await screen.findByRole("combobox", { name: "Namespace" });
+    await waitFor(() => expect(within(select).getByRole("option", { name: "payments" })).toBeInTheDocument());
+    await user.selectOptions(select, "payments");
+    expect(await screen.findByRole("link", { name: "ledger:1.25" })).toBeInTheDocument();
+    expect(filtered).toHaveBeenCalledTimes(1);
   });
 
   it("explains how images arrive when there are none", async () => {

@@ -14,6 +14,7 @@ import { useDebouncedValue } from "../../lib/use-debounced-value";
 import { LiveIndicator } from "../audit/live-indicator";
 import { ClusterOptionsDocument } from "../clusters/clusters.graphql";
 import { ComplianceStrip } from "../compliance/compliance-strip";
+import { useClusterNamespaces } from "../workloads/use-workloads";
 import { useComplianceSummary } from "../compliance/use-compliance-summary";
 import {
   EMPTY_IMAGE_FILTER,
@@ -35,29 +36,49 @@ export function ImagesOverview() {
   // Typed fields update the address once typing pauses; the boxes show what was typed at once.
   const [search, setSearch] = useState(values.search);
   const [issueId, setIssueId] = useState(values.issueId);
+  const [namespace, setNamespace] = useState(values.namespace);
   const debouncedSearch = useDebouncedValue(search, 300);
   const debouncedIssue = useDebouncedValue(issueId, 300);
+  const debouncedNamespace = useDebouncedValue(namespace, 300);
 
   const update = (changes: Partial<ImageFilterValues>) => {
     setParams((current) => writeImageFilter({ ...readImageFilter(current), page: 1, ...changes }), { replace: true });
   };
 
-  // Only typing changes these two; the address is read fresh inside, so it is not a dependency.
+  // Only typing changes these; the address is read fresh inside, so it is not a dependency.
   useEffect(() => {
     const current = readImageFilter(params);
-    if (current.search !== debouncedSearch.trim() || current.issueId !== debouncedIssue.trim()) {
+    if (
+      current.search !== debouncedSearch.trim() ||
+      current.issueId !== debouncedIssue.trim() ||
+      current.namespace !== debouncedNamespace.trim()
+    ) {
       setParams(
         (latest) =>
-          writeImageFilter({ ...readImageFilter(latest), search: debouncedSearch, issueId: debouncedIssue, page: 1 }),
+          writeImageFilter({
+            ...readImageFilter(latest),
+            search: debouncedSearch,
+            issueId: debouncedIssue,
+            namespace: debouncedNamespace,
+            page: 1,
+          }),
         { replace: true },
       );
     }
-  }, [debouncedSearch, debouncedIssue]);
+  }, [debouncedSearch, debouncedIssue, debouncedNamespace]);
 
   const filter = toImageFilter(values);
   const { data, error, loading, refetch } = useImages(filter, values.page);
   const clusters = useQuery(ClusterOptionsDocument).data?.clusters ?? [];
   const selectedCluster = clusters.find((cluster) => cluster.id === values.clusterId) ?? null;
+  // With a cluster chosen, its namespaces are offered; across clusters a name is typed.
+  const namespaceNames = (useClusterNamespaces(values.clusterId || null).data?.cluster.namespaces ?? []).map(
+    (item) => item.name,
+  );
+  const namespaceOptions =
+    values.namespace && !namespaceNames.includes(values.namespace)
+      ? [values.namespace, ...namespaceNames]
+      : namespaceNames;
   const summary = useComplianceSummary(values.clusterId || null);
   const status = useConnectionStatus();
   const subscription = useVerdictChanges({ clusterId: values.clusterId || null }, () => {
@@ -76,6 +97,7 @@ export function ImagesOverview() {
   const clearFilters = () => {
     setSearch("");
     setIssueId("");
+    setNamespace("");
     setParams(writeImageFilter(EMPTY_IMAGE_FILTER), { replace: true });
   };
 
@@ -87,7 +109,10 @@ export function ImagesOverview() {
   } else if (!rows.length && filtered) {
     body = (
       <EmptyState title="No images match these filters" action={<Button onClick={clearFilters}>Clear filters</Button>}>
-        <p>Search looks at registry/repository:tag and digests; the issue id must match exactly, e.g. CVE-2024-3094.</p>
+        <p>
+          Search looks at registry/repository:tag and digests; the issue id must match exactly, e.g. CVE-2024-3094. A
+          namespace matches images that a pod in it runs, as the agents report them.
+        </p>
       </EmptyState>
     );
   } else if (!rows.length && values.page > 1) {
@@ -184,6 +209,35 @@ export function ImagesOverview() {
                   </option>
                 ))}
               </select>
+            </label>
+            <label className="toolbar__select">
+              <span className="toolbar__label">Namespace</span>
+              {values.clusterId && namespaceNames.length ? (
+                <select
+                  className="input select"
+                  value={values.namespace}
+                  onChange={(event) => {
+                    setNamespace(event.target.value);
+                    update({ namespace: event.target.value });
+                  }}
+                >
+                  <option value="">All namespaces</option>
+                  {namespaceOptions.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  className="input mono"
+                  value={namespace}
+                  placeholder="Any namespace"
+                  spellCheck={false}
+                  autoComplete="off"
+                  onChange={(event) => setNamespace(event.target.value)}
+                />
+              )}
             </label>
             <label className="toolbar__field toolbar__field--narrow">
               <span className="toolbar__label">Issue id</span>

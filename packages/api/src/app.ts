@@ -25,6 +25,7 @@ import { defaultWebDir, mountWebApp } from "./http/static.js";
 import type { Logger } from "./logger.js";
 import { bootstrap, type BootstrapResult } from "./modules/auth/bootstrap.js";
 import { SESSION_COOKIE } from "./modules/auth/auth.service.js";
+import { mountFalcoRoutes } from "./modules/falco/falco.routes.js";
 import { createMailer } from "./modules/notifications/mailer.js";
 import { type BackgroundWorker, createBackgroundWorker } from "./background/worker.js";
 import { createBulwarkPubSub } from "./pubsub/pubsub.js";
@@ -105,6 +106,7 @@ export async function createApp({
       async close() {
         await worker?.stop();
         await closeServer();
+        await services.falcoIngest.drain();
         await services.notifications.settle();
         await pubsub?.close();
         mailer.close();
@@ -249,6 +251,8 @@ async function buildServer(env: Env, logger: Logger, services: Services) {
       },
     }),
   );
+
+  mountFalcoRoutes(app, services, metrics, logger);
 
   app.use(/^\/api(\/|$)/, (_req, res) => {
     res.status(404).json({ error: "Not found" });

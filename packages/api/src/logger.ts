@@ -12,6 +12,7 @@ export function createLogger(env: Pick<Env, "logLevel" | "logPretty">): Logger {
         "req.headers.authorization",
         "req.headers.cookie",
         'req.headers["x-api-key"]',
+        "req.query.key",
         "*.password",
         "*.secret",
         "*.token",

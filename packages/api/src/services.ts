@@ -10,6 +10,9 @@ import { AuditService } from "./modules/audit/audit.service.js";
 import { AuthService } from "./modules/auth/auth.service.js";
 import { ClustersService } from "./modules/clusters/clusters.service.js";
 import { VerdictsService } from "./modules/compliance/verdicts.service.js";
+import { FalcoIngestService } from "./modules/falco/falco-ingest.service.js";
+import { FalcoService } from "./modules/falco/falco.service.js";
+import { FalcoTasksService } from "./modules/falco/falco-tasks.service.js";
 import { ExceptionsService } from "./modules/exceptions/exceptions.service.js";
 import { ImagesService } from "./modules/images/images.service.js";
 import { TrivyIngestService } from "./modules/images/trivy-ingest.service.js";
@@ -41,6 +44,7 @@ export function createServices(db: Database, pubsub: BulwarkPubSub, logger: Logg
   const scanQueue = new ScanQueueService(db, audit, verdicts, logger, clock);
   const agent = new AgentService(db, audit, clock);
   const trivy = new TrivyIngestService(db, audit, verdicts, registries, scanQueue, clock);
+  const falcoIngest = new FalcoIngestService(db, pubsub, notifications, logger, clock);
   return {
     db,
     pubsub,
@@ -64,6 +68,9 @@ export function createServices(db: Database, pubsub: BulwarkPubSub, logger: Logg
     inventory: new InventoryService(db, agent, audit, verdicts, registries, scanQueue, logger, clock),
     admission: new AdmissionService(db, pubsub, agent, audit, verdicts, registries, scanQueue, clock),
     scanWorker: new ScanWorkerService(db, agent, audit, scanQueue, registries, trivy),
+    falcoIngest,
+    falco: new FalcoService(db, pubsub, audit, clock),
+    falcoTasks: new FalcoTasksService(db, notifications, logger, clock),
   };
 }
 

@@ -6,6 +6,7 @@ import "./styles/layout.css";
 import "./styles/components.css";
 import "./styles/compliance.css";
 import "./styles/clusters.css";
+import "./styles/falco.css";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("The page has no #root element");

@@ -31,6 +31,8 @@ export function createBackgroundWorker(services: Services, logger: Logger): Back
     },
     { name: "scan_jobs.expire_leases", everyMs: 30_000, run: () => services.scanQueue.expireLeases() },
     { name: "scan_jobs.schedule_rescans", everyMs: 10 * 60_000, run: () => services.scanQueue.scheduleRescans() },
+    { name: "falco.summaries", everyMs: 5 * 60_000, run: () => services.falcoTasks.sendSummaries() },
+    { name: "falco.retention", everyMs: 60 * 60_000, run: () => services.falcoTasks.applyRetention() },
   ];
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Set<Promise<unknown>>();

@@ -37,6 +37,18 @@ describe("permissions", () => {
     expect(can(key("super_admin", ["falco_ingest"]), "cluster:read")).toBe(false);
   });
 
+  it("for Falco: everyone reads, administrators write, the falco_ingest scope only sends events", () => {
+    expect(can(user("read_only"), "falco:read")).toBe(true);
+    expect(can(user("read_only"), "falco:write")).toBe(false);
+    expect(can(user("read_only"), "falco:ingest")).toBe(false);
+    expect(can(user("admin"), "falco:write")).toBe(true);
+    expect([...permissionsOf(key("admin", ["falco_ingest"]))]).toEqual(["falco:ingest"]);
+    expect(can(key("admin", ["read"]), "falco:read")).toBe(true);
+    expect(can(key("admin", ["read"]), "falco:ingest")).toBe(false);
+    expect(can(key("admin", ["agent"]), "falco:read")).toBe(false);
+    expect(can(key("read_only", ["falco_ingest"]), "falco:ingest")).toBe(false);
+  });
+
   it("refuse anonymous callers as unauthenticated and others as forbidden", () => {
     expect(() => assertCan({ kind: "anonymous" }, "cluster:read")).toThrow(
       expect.objectContaining({ code: "UNAUTHENTICATED" }),

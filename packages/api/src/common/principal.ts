@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   "exception:request",
   "exception:write",
   "agent:report",
+  "falco:read",
+  "falco:write",
+  "falco:ingest",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -40,6 +43,7 @@ const READ: Permission[] = [
   "registry:read",
   "policy:read",
   "exception:read",
+  "falco:read",
 ];
 
 export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
@@ -61,6 +65,8 @@ export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
     "exception:request",
     "exception:write",
     "agent:report",
+    "falco:write",
+    "falco:ingest",
   ]),
   super_admin: new Set<Permission>(PERMISSIONS),
 };
@@ -71,7 +77,7 @@ export const SCOPE_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
   admin: new Set<Permission>(PERMISSIONS),
   agent: new Set<Permission>(["cluster:read", "image:read", "scan:submit", "scan_queue:read", "agent:report"]),
   ci_scan: new Set<Permission>(["scan:submit"]),
-  falco_ingest: new Set<Permission>([]),
+  falco_ingest: new Set<Permission>(["falco:ingest"]),
   kube_bench: new Set<Permission>([]),
   kube_hunter: new Set<Permission>([]),
 };

@@ -6,6 +6,10 @@ import {
   ContainerKind,
   ExceptionStatus,
   ExceptionType,
+  FalcoPriority,
+  FalcoRecipients,
+  FalcoRuleAction,
+  FalcoSummaryFrequency,
   ScanJobReason,
   ScanJobStatus,
   ScannerType,
@@ -80,3 +84,17 @@ export {
   UnscannedImageAction,
   WebhookFailurePolicy,
 };
+
+registerEnumType(FalcoPriority, {
+  name: "FalcoPriority",
+  description:
+    "Falco's priorities, highest first: emergency, alert, critical, error, warning, notice, informational, debug",
+});
+registerEnumType(FalcoRuleAction, {
+  name: "FalcoRuleAction",
+  description: "ignore: matching events are not stored; silence: they are stored but never emailed",
+});
+registerEnumType(FalcoRecipients, { name: "FalcoRecipients" });
+registerEnumType(FalcoSummaryFrequency, { name: "FalcoSummaryFrequency" });
+
+export { FalcoPriority, FalcoRecipients, FalcoRuleAction, FalcoSummaryFrequency };

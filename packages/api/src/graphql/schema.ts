@@ -24,6 +24,7 @@ import { ScanQueueResolver } from "../modules/scan-queue/scan-queue.resolver.js"
 import { AgentResolver } from "../modules/agent/agent.resolver.js";
 import { ClusterAdmissionResolver } from "../modules/admission/admission.resolver.js";
 import { ClusterInventoryResolver, KubeContainersResolver } from "../modules/inventory/inventory.resolver.js";
+import { FalcoEventsResolver, FalcoRulesResolver } from "../modules/falco/falco.resolver.js";
 import type { BulwarkPubSub } from "../pubsub/pubsub.js";
 
 export const RESOLVERS = [
@@ -50,6 +51,8 @@ export const RESOLVERS = [
   ClusterAdmissionResolver,
   ClusterInventoryResolver,
   KubeContainersResolver,
+  FalcoEventsResolver,
+  FalcoRulesResolver,
 ] as const;
 
 /**

@@ -25,13 +25,33 @@ export function createMetrics() {
     registers: [registry],
   });
 
+  const falcoEvents = new Counter({
+    name: "bulwark_falco_events_total",
+    help: "Falco events received, by outcome (stored, below_minimum_priority, ignored, rejected, failed)",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+  });
+  const falcoBatchSize = new Histogram({
+    name: "bulwark_falco_ingest_batch_size",
+    help: "Falco events written per group-commit batch",
+    buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500],
+    registers: [registry],
+  });
+
   const KNOWN_ROUTES = ["/graphql", "/healthz", "/readyz", "/metrics"];
+
+  /** The route label: a fixed name, never ids or query strings (which may hold API keys). */
+  function routeOf(path: string): string {
+    if (KNOWN_ROUTES.includes(path)) return path;
+    if (/^\/api\/falco\/events\/?$/.test(path)) return "/api/falco/events";
+    if (/^\/api\/falco\/[^/]+\/create\/?$/.test(path)) return "/api/falco/:clusterId/create";
+    return path.startsWith("/api/") ? "/api" : "static";
+  }
 
   function httpMiddleware(req: Request, res: Response, next: NextFunction) {
     const end = httpDuration.startTimer();
     res.on("finish", () => {
-      const route = KNOWN_ROUTES.includes(req.path) ? req.path : req.path.startsWith("/api/") ? "/api" : "static";
-      end({ method: req.method, route, status: String(res.statusCode) });
+      end({ method: req.method, route: routeOf(req.path), status: String(res.statusCode) });
     });
     next();
   }
@@ -47,7 +67,15 @@ export function createMetrics() {
     },
   };
 
-  return { registry, httpMiddleware, apolloPlugin, websocketConnections, graphqlOperations };
+  return {
+    registry,
+    httpMiddleware,
+    apolloPlugin,
+    websocketConnections,
+    graphqlOperations,
+    falcoEvents,
+    falcoBatchSize,
+  };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -79,3 +79,11 @@ export function originAllowed(
   if (env.publicUrl && originUrl.origin === new URL(env.publicUrl).origin) return true;
   return env.allowedOrigins.includes(originUrl.origin);
 }
+
+/** Query parameters that carry secrets (falcosidekick's webhook URL holds the API key as ?key=). */
+const SECRET_PARAMS = /([?&](?:key|api[-_]?key|token|x-api-key)=)[^&#]*/gi;
+
+/** A URL safe to log or label: secret query values replaced. */
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_PARAMS, "$1[redacted]");
+}

@@ -62,11 +62,39 @@ export type AdmissionEventAddedEvent = {
   images: unknown;
 };
 
+/** A Falco event was stored. */
+export type FalcoEventAddedEvent = {
+  id: string;
+  clusterId: string;
+  clusterName: string;
+  uuid: string | null;
+  time: string;
+  receivedAt: string;
+  priority: "emergency" | "alert" | "critical" | "error" | "warning" | "notice" | "informational" | "debug";
+  rule: string;
+  source: string | null;
+  output: string;
+  hostname: string | null;
+  namespace: string | null;
+  pod: string | null;
+  container: string | null;
+  image: string | null;
+  process: string | null;
+  commandLine: string | null;
+  user: string | null;
+  tags: string[];
+  signature: string;
+  anomaly: boolean;
+  silenced: boolean;
+  outputFields: Record<string, unknown>;
+};
+
 export type Topics = {
   AUDIT_ENTRY_ADDED: [AuditEntryEvent];
   VERDICT_CHANGED: [VerdictChangedEvent];
   ADMISSION_CHANGED: [AdmissionChangedEvent];
   ADMISSION_EVENT_ADDED: [AdmissionEventAddedEvent];
+  FALCO_EVENT_ADDED: [FalcoEventAddedEvent];
 };
 
 export type TopicName = keyof Topics;

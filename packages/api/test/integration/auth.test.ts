@@ -108,6 +108,7 @@ describe("API keys as credentials", () => {
       expect(me.me.permissions).toEqual([
         "cluster:read",
         "exception:read",
+        "falco:read",
         "image:read",
         "policy:read",
         "registry:read",

@@ -14,6 +14,7 @@ import {
   type TestApp,
   trivyReportFor,
 } from "../harness.js";
+import { postFalco, syscallEvent } from "../falco.js";
 
 /**
  * Calls every operation in the schema as every kind of caller and checks who is refused.
@@ -69,8 +70,8 @@ const SUBMITTERS: CallerName[] = ["admin", "super_admin", "key:agent", "key:ci_s
 /** Agent operations need the agent scope and a key bound to a cluster. */
 const AGENT: CallerName[] = ["key:agent"];
 
-/** State shared by rows: the agent key's cluster and an image known to it. */
-const shared = { clusterId: "", clusterName: "", imageId: "" };
+/** State shared by rows: the agent key's cluster, an image known to it and a Falco event of it. */
+const shared = { clusterId: "", clusterName: "", imageId: "", falcoEventId: "", falcoSignature: "" };
 
 let n = 0;
 const unique = (prefix: string) => `${prefix}-${++n}`;
@@ -164,6 +165,14 @@ const claimedJob = async () =>
       requestedBy: "matrix",
     },
   });
+const freshFalcoRule = async ({ root }: Ctx) => ({
+  id: (
+    await root.ok<{ createFalcoRule: { id: string } }>(
+      `mutation($n: String!) { createFalcoRule(input: { name: $n, action: silence, rulePattern: "matrix*" }) { id } }`,
+      { n: unique("falco-rule") },
+    )
+  ).createFalcoRule.id,
+});
 const freshReadOnlyUser = async ({ root }: Ctx) => ({ id: (await build.user(root, "read_only")).id });
 
 const MATRIX: Record<string, Row> = {
@@ -479,6 +488,62 @@ const MATRIX: Record<string, Row> = {
       i: { jobId: (await claimedJob()).id, workerId: "matrix-worker", error: "scanner failed" },
     }),
   },
+  falcoEvents: {
+    query: `{ falcoEvents(first: 5) { nodes { id clusterName outputFields } pageInfo { hasNextPage } } }`,
+    allowed: READERS,
+  },
+  falcoEvent: {
+    query: `query($id: ID!) { falcoEvent(id: $id) { id signature } }`,
+    allowed: READERS,
+    variables: () => ({ id: shared.falcoEventId }),
+  },
+  falcoRelatedEvents: {
+    query: `query($id: ID!) { falcoRelatedEvents(id: $id) { id } }`,
+    allowed: READERS,
+    variables: () => ({ id: shared.falcoEventId }),
+  },
+  falcoSignatureDays: {
+    query: `query($s: String!) { falcoSignatureDays(signature: $s) { day count } }`,
+    allowed: READERS,
+    variables: () => ({ s: shared.falcoSignature }),
+  },
+  falcoPriorityTimeline: {
+    query: `query($c: ID!, $s: DateTimeISO!) { falcoPriorityTimeline(clusterId: $c, since: $s) { bucketStart priority count } }`,
+    allowed: READERS,
+    variables: () => ({ c: shared.clusterId, s: new Date(Date.now() - 86_400_000).toISOString() }),
+  },
+  falcoEventsCsv: { query: `{ falcoEventsCsv }`, allowed: READERS },
+  falcoRules: { query: `{ falcoRules { id active } }`, allowed: READERS },
+  falcoSettings: {
+    query: `query($c: ID!) { falcoSettings(clusterId: $c) { clusterId minimumPriority } }`,
+    allowed: READERS,
+    variables: () => ({ c: shared.clusterId }),
+  },
+  createFalcoRule: {
+    query: `mutation($n: String!) { createFalcoRule(input: { name: $n, action: silence, rulePattern: "matrix*" }) { id } }`,
+    allowed: ADMINS,
+    variables: () => ({ n: unique("falco-rule") }),
+  },
+  updateFalcoRule: {
+    query: `mutation($id: ID!, $n: String!) { updateFalcoRule(id: $id, input: { name: $n, action: ignore, rulePattern: "matrix*" }) { id } }`,
+    allowed: ADMINS,
+    variables: async (ctx) => ({ ...(await freshFalcoRule(ctx)), n: unique("falco-renamed") }),
+  },
+  deleteFalcoRule: {
+    query: `mutation($id: ID!) { deleteFalcoRule(id: $id) { id } }`,
+    allowed: ADMINS,
+    variables: freshFalcoRule,
+  },
+  updateFalcoSettings: {
+    query: `mutation($id: ID!) { updateFalcoSettings(clusterId: $id, input: { retentionDays: 31 }) { retentionDays } }`,
+    allowed: ADMINS,
+    variables: freshCluster,
+  },
+  falcoEventAdded: {
+    query: `subscription { falcoEventAdded(filter: { minPriority: error }) { id } }`,
+    allowed: READERS,
+    subscription: true,
+  },
   organisationSettings: { query: `{ organisationSettings { siteName } }`, allowed: SETTINGS_READERS },
   updateOrganisationSettings: {
     query: `mutation { updateOrganisationSettings(input: { siteName: "Bulwark" }) { siteName } }`,
@@ -501,10 +566,17 @@ beforeAll(async () => {
       report: trivyReportFor("matrix/base:1", newDigest(), [{ id: "CVE-0000-0001" }]),
     },
   });
+  const falcoKey = await build.apiKey(root, ["falco_ingest"], { clusterId: cluster.id });
+  const falco = await postFalco(t.url, `/api/falco/${cluster.id}/create`, syscallEvent(), { key: falcoKey.secret });
+  const { signature } = await t.app.services.db.prisma.falcoEvent.findUniqueOrThrow({
+    where: { id: falco.body.id as string },
+  });
   Object.assign(shared, {
     clusterId: cluster.id,
     clusterName: cluster.name,
     imageId: submitted.submitTrivyReport.image.id,
+    falcoEventId: falco.body.id as string,
+    falcoSignature: signature,
   });
   callers.push({ name: "anonymous", client: t.client() });
   for (const role of ["read_only", "admin", "super_admin"] as const) {

@@ -5,7 +5,7 @@ import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import { getMainDefinition } from "@apollo/client/utilities";
 import { Kind, OperationTypeNode } from "graphql";
 import { createClient, type Client } from "graphql-ws";
-import type { AdmissionEventsQuery, AuditEntriesQuery } from "../gql/graphql";
+import type { AdmissionEventsQuery, AuditEntriesQuery, FalcoEventsQuery } from "../gql/graphql";
 import type { ConnectionStatusStore } from "./connection-status";
 
 /** Operations whose UNAUTHENTICATED errors belong to a form, not to an expired session. */
@@ -13,6 +13,7 @@ const OWN_AUTH_ERRORS = new Set(["Login"]);
 
 type AuditConnection = AuditEntriesQuery["auditEntries"];
 type AdmissionEventConnection = AdmissionEventsQuery["cluster"]["admissionEvents"];
+type FalcoEventConnection = FalcoEventsQuery["falcoEvents"];
 
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
@@ -44,12 +45,28 @@ export function createCache(): InMemoryCache {
               );
             },
           },
+          falcoEvent: {
+            read(existing: Reference | undefined, { args, toReference }) {
+              return (
+                existing ??
+                (typeof args?.id === "string" ? toReference({ __typename: "FalcoEvent", id: args.id }) : undefined)
+              );
+            },
+          },
           clusters: { keyArgs: ["filter"] },
           apiKeys: { keyArgs: ["all"] },
           // One list per filter; a page with `after` is appended, a first page replaces.
           auditEntries: {
             keyArgs: ["filter"],
             merge(existing: AuditConnection | undefined, incoming: AuditConnection, { args }) {
+              if (!existing || !args?.after) return incoming;
+              return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
+            },
+          },
+          // The same, per page size too: the Falco overview reads one event where the tab reads pages.
+          falcoEvents: {
+            keyArgs: ["filter", "first"],
+            merge(existing: FalcoEventConnection | undefined, incoming: FalcoEventConnection, { args }) {
               if (!existing || !args?.after) return incoming;
               return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
             },
@@ -93,6 +110,9 @@ export function createCache(): InMemoryCache {
       ScanQueueCounts: { merge: true },
       AuditEntryConnection: { keyFields: false },
       AdmissionEventConnection: { keyFields: false },
+      FalcoEventConnection: { keyFields: false },
+      FalcoEvent: { fields: { outputFields: { merge: false } } },
+      FalcoSettings: { keyFields: ["clusterId"] },
       KubePodConnection: { keyFields: false },
       AdmissionSettings: { merge: true },
       PageInfo: { keyFields: false },

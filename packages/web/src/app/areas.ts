@@ -115,10 +115,10 @@ export const AREAS: Area[] = [
     path: "/falco",
     label: "Falco",
     icon: icons.falco,
-    permission: "cluster:read",
+    permission: "falco:read",
     summary: "Runtime security events from Falco as they happen, with rules to ignore or silence the noisy ones.",
     source: "Events appear once falcosidekick forwards them with a falco_ingest API key.",
-    built: false,
+    built: true,
     section: "signals",
   },
   {

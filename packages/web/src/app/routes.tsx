@@ -5,6 +5,10 @@ import { ClusterDetailPage } from "../pages/cluster-detail-page";
 import { ClustersPage } from "../pages/clusters-page";
 import { ExceptionDetailPage } from "../pages/exception-detail-page";
 import { ExceptionsPage } from "../pages/exceptions-page";
+import { FalcoEventPage } from "../pages/falco-event-page";
+import { FalcoInstallPage } from "../pages/falco-install-page";
+import { FalcoPage } from "../pages/falco-page";
+import { FalcoRulesPage } from "../pages/falco-rules-page";
 import { ImageDetailPage } from "../pages/image-detail-page";
 import { ImagesPage } from "../pages/images-page";
 import { LoginPage } from "../pages/login-page";
@@ -44,12 +48,18 @@ export const appRoutes: RouteObject[] = [
       { path: "clusters/:id", element: <ClusterDetailPage /> },
       { path: "clusters/:id/workloads", element: <ClusterDetailPage section="workloads" /> },
       { path: "clusters/:id/admission", element: <ClusterDetailPage section="admission" /> },
+      { path: "clusters/:id/falco", element: <ClusterDetailPage section="falco" /> },
+      { path: "clusters/:id/falco/settings", element: <ClusterDetailPage section="falco-settings" /> },
+      { path: "clusters/:id/falco/install", element: <FalcoInstallPage /> },
       { path: "clusters/:id/connect", element: <ClusterConnectPage /> },
       { path: "images", element: <ImagesPage /> },
       { path: "images/:id", element: <ImageDetailPage /> },
       { path: "policies", element: <PoliciesPage /> },
       { path: "exceptions", element: <ExceptionsPage /> },
       { path: "exceptions/:id", element: <ExceptionDetailPage /> },
+      { path: "falco", element: <FalcoPage /> },
+      { path: "falco/rules", element: <FalcoRulesPage /> },
+      { path: "falco/events/:id", element: <FalcoEventPage /> },
       ...placeholderAreas,
       {
         path: "settings",

@@ -135,6 +135,16 @@ export const icons = {
       <path d="M13.5 4.5h6v6M19.5 4.5 11 13M17 14v5.5H4.5V7H10" />
     </Icon>
   ),
+  pause: (
+    <Icon>
+      <path d="M9 5.5v13M15 5.5v13" />
+    </Icon>
+  ),
+  play: (
+    <Icon>
+      <path d="M8 5.5v13l10-6.5-10-6.5Z" />
+    </Icon>
+  ),
   signOut: (
     <Icon>
       <path d="M14 4.5H6.5v15H14M10.5 12H20M16.5 8.5 20 12l-3.5 3.5" />

@@ -58,6 +58,23 @@ type Documents = {
     "\n  mutation RejectException($id: ID!, $comment: String) {\n    rejectException(id: $id, comment: $comment) {\n      ...ExceptionFields\n    }\n  }\n": typeof types.RejectExceptionDocument,
     "\n  mutation DeleteException($id: ID!) {\n    deleteException(id: $id) {\n      id\n      title\n    }\n  }\n": typeof types.DeleteExceptionDocument,
     "\n  mutation CommentOnException($id: ID!, $body: String!) {\n    commentOnException(id: $id, body: $body) {\n      id\n      authorLabel\n      body\n      createdAt\n    }\n  }\n": typeof types.CommentOnExceptionDocument,
+    "\n  fragment FalcoEventFields on FalcoEvent {\n    id\n    clusterId\n    clusterName\n    time\n    receivedAt\n    priority\n    rule\n    source\n    output\n    hostname\n    namespace\n    pod\n    container\n    image\n    process\n    commandLine\n    user\n    tags\n    signature\n    anomaly\n    silenced\n  }\n": typeof types.FalcoEventFieldsFragmentDoc,
+    "\n  query FalcoEvents($filter: FalcoEventFilter, $first: Int!, $after: String) {\n    falcoEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...FalcoEventFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.FalcoEventsDocument,
+    "\n  subscription FalcoEventAdded($filter: FalcoEventFilter) {\n    falcoEventAdded(filter: $filter) {\n      ...FalcoEventFields\n    }\n  }\n": typeof types.FalcoEventAddedDocument,
+    "\n  query FalcoEvent($id: ID!) {\n    falcoEvent(id: $id) {\n      ...FalcoEventFields\n      uuid\n      outputFields\n    }\n  }\n": typeof types.FalcoEventDocument,
+    "\n  query FalcoSignatureDays($signature: String!, $days: Int!) {\n    falcoSignatureDays(signature: $signature, days: $days) {\n      day\n      count\n    }\n  }\n": typeof types.FalcoSignatureDaysDocument,
+    "\n  query FalcoRelatedEvents($id: ID!, $first: Int!) {\n    falcoRelatedEvents(id: $id, first: $first) {\n      ...FalcoEventFields\n    }\n  }\n": typeof types.FalcoRelatedEventsDocument,
+    "\n  query FalcoPriorityTimeline($clusterId: ID!, $since: DateTimeISO!, $until: DateTimeISO, $bucketMinutes: Int!) {\n    falcoPriorityTimeline(clusterId: $clusterId, since: $since, until: $until, bucketMinutes: $bucketMinutes) {\n      bucketStart\n      priority\n      count\n    }\n  }\n": typeof types.FalcoPriorityTimelineDocument,
+    "\n  query FalcoClusterSummary($clusterId: ID!, $since: DateTimeISO!) {\n    falcoPriorityTimeline(clusterId: $clusterId, since: $since, bucketMinutes: 60) {\n      bucketStart\n      priority\n      count\n    }\n    falcoEvents(filter: { clusterId: $clusterId }, first: 1) {\n      nodes {\n        id\n        time\n        priority\n        rule\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.FalcoClusterSummaryDocument,
+    "\n  query FalcoEventsCsv($filter: FalcoEventFilter) {\n    falcoEventsCsv(filter: $filter)\n  }\n": typeof types.FalcoEventsCsvDocument,
+    "\n  fragment FalcoRuleFields on FalcoRule {\n    id\n    name\n    action\n    rulePattern\n    imagePattern\n    namespaces\n    clusterIds\n    endsAt\n    builtIn\n    active\n    createdBy\n    createdAt\n    updatedAt\n  }\n": typeof types.FalcoRuleFieldsFragmentDoc,
+    "\n  query FalcoRules {\n    falcoRules {\n      ...FalcoRuleFields\n    }\n  }\n": typeof types.FalcoRulesDocument,
+    "\n  mutation CreateFalcoRule($input: FalcoRuleInput!) {\n    createFalcoRule(input: $input) {\n      ...FalcoRuleFields\n    }\n  }\n": typeof types.CreateFalcoRuleDocument,
+    "\n  mutation UpdateFalcoRule($id: ID!, $input: FalcoRuleInput!) {\n    updateFalcoRule(id: $id, input: $input) {\n      ...FalcoRuleFields\n    }\n  }\n": typeof types.UpdateFalcoRuleDocument,
+    "\n  mutation DeleteFalcoRule($id: ID!) {\n    deleteFalcoRule(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.DeleteFalcoRuleDocument,
+    "\n  fragment FalcoSettingsFields on FalcoSettings {\n    clusterId\n    minimumPriority\n    retentionDays\n    anomalyWindowDays\n    notifyAnomalies\n    notifyMinPriority\n    recipients\n    addresses\n    summary\n    lastSummaryAt\n  }\n": typeof types.FalcoSettingsFieldsFragmentDoc,
+    "\n  query FalcoSettings($clusterId: ID!) {\n    falcoSettings(clusterId: $clusterId) {\n      ...FalcoSettingsFields\n    }\n  }\n": typeof types.FalcoSettingsDocument,
+    "\n  mutation UpdateFalcoSettings($clusterId: ID!, $input: FalcoSettingsInput!) {\n    updateFalcoSettings(clusterId: $clusterId, input: $input) {\n      ...FalcoSettingsFields\n    }\n  }\n": typeof types.UpdateFalcoSettingsDocument,
     "\n  fragment VerdictReasonFields on VerdictReason {\n    policyId\n    policyName\n    scannerId\n    scannerName\n    severity\n    fixable\n    count\n    limit\n    issueIds\n    blocking\n  }\n": typeof types.VerdictReasonFieldsFragmentDoc,
     "\n  fragment ClusterImageFields on ClusterImage {\n    tag\n    running\n    firstSeenAt\n    lastSeenAt\n    cluster {\n      id\n      name\n    }\n    image {\n      id\n      name\n      reference\n      registry\n      repository\n      digest\n      lastScannedAt\n    }\n    verdict {\n      status\n      computedAt\n      reasons {\n        ...VerdictReasonFields\n      }\n    }\n    counts {\n      fixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n      unfixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n    }\n  }\n": typeof types.ClusterImageFieldsFragmentDoc,
     "\n  query Images($filter: ImageFilter, $first: Int!, $after: String) {\n    images(filter: $filter, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...ClusterImageFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.ImagesDocument,
@@ -142,6 +159,23 @@ const documents: Documents = {
     "\n  mutation RejectException($id: ID!, $comment: String) {\n    rejectException(id: $id, comment: $comment) {\n      ...ExceptionFields\n    }\n  }\n": types.RejectExceptionDocument,
     "\n  mutation DeleteException($id: ID!) {\n    deleteException(id: $id) {\n      id\n      title\n    }\n  }\n": types.DeleteExceptionDocument,
     "\n  mutation CommentOnException($id: ID!, $body: String!) {\n    commentOnException(id: $id, body: $body) {\n      id\n      authorLabel\n      body\n      createdAt\n    }\n  }\n": types.CommentOnExceptionDocument,
+    "\n  fragment FalcoEventFields on FalcoEvent {\n    id\n    clusterId\n    clusterName\n    time\n    receivedAt\n    priority\n    rule\n    source\n    output\n    hostname\n    namespace\n    pod\n    container\n    image\n    process\n    commandLine\n    user\n    tags\n    signature\n    anomaly\n    silenced\n  }\n": types.FalcoEventFieldsFragmentDoc,
+    "\n  query FalcoEvents($filter: FalcoEventFilter, $first: Int!, $after: String) {\n    falcoEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...FalcoEventFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.FalcoEventsDocument,
+    "\n  subscription FalcoEventAdded($filter: FalcoEventFilter) {\n    falcoEventAdded(filter: $filter) {\n      ...FalcoEventFields\n    }\n  }\n": types.FalcoEventAddedDocument,
+    "\n  query FalcoEvent($id: ID!) {\n    falcoEvent(id: $id) {\n      ...FalcoEventFields\n      uuid\n      outputFields\n    }\n  }\n": types.FalcoEventDocument,
+    "\n  query FalcoSignatureDays($signature: String!, $days: Int!) {\n    falcoSignatureDays(signature: $signature, days: $days) {\n      day\n      count\n    }\n  }\n": types.FalcoSignatureDaysDocument,
+    "\n  query FalcoRelatedEvents($id: ID!, $first: Int!) {\n    falcoRelatedEvents(id: $id, first: $first) {\n      ...FalcoEventFields\n    }\n  }\n": types.FalcoRelatedEventsDocument,
+    "\n  query FalcoPriorityTimeline($clusterId: ID!, $since: DateTimeISO!, $until: DateTimeISO, $bucketMinutes: Int!) {\n    falcoPriorityTimeline(clusterId: $clusterId, since: $since, until: $until, bucketMinutes: $bucketMinutes) {\n      bucketStart\n      priority\n      count\n    }\n  }\n": types.FalcoPriorityTimelineDocument,
+    "\n  query FalcoClusterSummary($clusterId: ID!, $since: DateTimeISO!) {\n    falcoPriorityTimeline(clusterId: $clusterId, since: $since, bucketMinutes: 60) {\n      bucketStart\n      priority\n      count\n    }\n    falcoEvents(filter: { clusterId: $clusterId }, first: 1) {\n      nodes {\n        id\n        time\n        priority\n        rule\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.FalcoClusterSummaryDocument,
+    "\n  query FalcoEventsCsv($filter: FalcoEventFilter) {\n    falcoEventsCsv(filter: $filter)\n  }\n": types.FalcoEventsCsvDocument,
+    "\n  fragment FalcoRuleFields on FalcoRule {\n    id\n    name\n    action\n    rulePattern\n    imagePattern\n    namespaces\n    clusterIds\n    endsAt\n    builtIn\n    active\n    createdBy\n    createdAt\n    updatedAt\n  }\n": types.FalcoRuleFieldsFragmentDoc,
+    "\n  query FalcoRules {\n    falcoRules {\n      ...FalcoRuleFields\n    }\n  }\n": types.FalcoRulesDocument,
+    "\n  mutation CreateFalcoRule($input: FalcoRuleInput!) {\n    createFalcoRule(input: $input) {\n      ...FalcoRuleFields\n    }\n  }\n": types.CreateFalcoRuleDocument,
+    "\n  mutation UpdateFalcoRule($id: ID!, $input: FalcoRuleInput!) {\n    updateFalcoRule(id: $id, input: $input) {\n      ...FalcoRuleFields\n    }\n  }\n": types.UpdateFalcoRuleDocument,
+    "\n  mutation DeleteFalcoRule($id: ID!) {\n    deleteFalcoRule(id: $id) {\n      id\n      name\n    }\n  }\n": types.DeleteFalcoRuleDocument,
+    "\n  fragment FalcoSettingsFields on FalcoSettings {\n    clusterId\n    minimumPriority\n    retentionDays\n    anomalyWindowDays\n    notifyAnomalies\n    notifyMinPriority\n    recipients\n    addresses\n    summary\n    lastSummaryAt\n  }\n": types.FalcoSettingsFieldsFragmentDoc,
+    "\n  query FalcoSettings($clusterId: ID!) {\n    falcoSettings(clusterId: $clusterId) {\n      ...FalcoSettingsFields\n    }\n  }\n": types.FalcoSettingsDocument,
+    "\n  mutation UpdateFalcoSettings($clusterId: ID!, $input: FalcoSettingsInput!) {\n    updateFalcoSettings(clusterId: $clusterId, input: $input) {\n      ...FalcoSettingsFields\n    }\n  }\n": types.UpdateFalcoSettingsDocument,
     "\n  fragment VerdictReasonFields on VerdictReason {\n    policyId\n    policyName\n    scannerId\n    scannerName\n    severity\n    fixable\n    count\n    limit\n    issueIds\n    blocking\n  }\n": types.VerdictReasonFieldsFragmentDoc,
     "\n  fragment ClusterImageFields on ClusterImage {\n    tag\n    running\n    firstSeenAt\n    lastSeenAt\n    cluster {\n      id\n      name\n    }\n    image {\n      id\n      name\n      reference\n      registry\n      repository\n      digest\n      lastScannedAt\n    }\n    verdict {\n      status\n      computedAt\n      reasons {\n        ...VerdictReasonFields\n      }\n    }\n    counts {\n      fixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n      unfixable {\n        critical\n        high\n        medium\n        low\n        negligible\n      }\n    }\n  }\n": types.ClusterImageFieldsFragmentDoc,
     "\n  query Images($filter: ImageFilter, $first: Int!, $after: String) {\n    images(filter: $filter, first: $first, after: $after) {\n      totalCount\n      nodes {\n        ...ClusterImageFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.ImagesDocument,
@@ -372,6 +406,74 @@ export function graphql(source: "\n  mutation DeleteException($id: ID!) {\n    d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CommentOnException($id: ID!, $body: String!) {\n    commentOnException(id: $id, body: $body) {\n      id\n      authorLabel\n      body\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation CommentOnException($id: ID!, $body: String!) {\n    commentOnException(id: $id, body: $body) {\n      id\n      authorLabel\n      body\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FalcoEventFields on FalcoEvent {\n    id\n    clusterId\n    clusterName\n    time\n    receivedAt\n    priority\n    rule\n    source\n    output\n    hostname\n    namespace\n    pod\n    container\n    image\n    process\n    commandLine\n    user\n    tags\n    signature\n    anomaly\n    silenced\n  }\n"): (typeof documents)["\n  fragment FalcoEventFields on FalcoEvent {\n    id\n    clusterId\n    clusterName\n    time\n    receivedAt\n    priority\n    rule\n    source\n    output\n    hostname\n    namespace\n    pod\n    container\n    image\n    process\n    commandLine\n    user\n    tags\n    signature\n    anomaly\n    silenced\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FalcoEvents($filter: FalcoEventFilter, $first: Int!, $after: String) {\n    falcoEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...FalcoEventFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query FalcoEvents($filter: FalcoEventFilter, $first: Int!, $after: String) {\n    falcoEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...FalcoEventFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription FalcoEventAdded($filter: FalcoEventFilter) {\n    falcoEventAdded(filter: $filter) {\n      ...FalcoEventFields\n    }\n  }\n"): (typeof documents)["\n  subscription FalcoEventAdded($filter: FalcoEventFilter) {\n    falcoEventAdded(filter: $filter) {\n      ...FalcoEventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FalcoEvent($id: ID!) {\n    falcoEvent(id: $id) {\n      ...FalcoEventFields\n      uuid\n      outputFields\n    }\n  }\n"): (typeof documents)["\n  query FalcoEvent($id: ID!) {\n    falcoEvent(id: $id) {\n      ...FalcoEventFields\n      uuid\n      outputFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FalcoSignatureDays($signature: String!, $days: Int!) {\n    falcoSignatureDays(signature: $signature, days: $days) {\n      day\n      count\n    }\n  }\n"): (typeof documents)["\n  query FalcoSignatureDays($signature: String!, $days: Int!) {\n    falcoSignatureDays(signature: $signature, days: $days) {\n      day\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FalcoRelatedEvents($id: ID!, $first: Int!) {\n    falcoRelatedEvents(id: $id, first: $first) {\n      ...FalcoEventFields\n    }\n  }\n"): (typeof documents)["\n  query FalcoRelatedEvents($id: ID!, $first: Int!) {\n    falcoRelatedEvents(id: $id, first: $first) {\n      ...FalcoEventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FalcoPriorityTimeline($clusterId: ID!, $since: DateTimeISO!, $until: DateTimeISO, $bucketMinutes: Int!) {\n    falcoPriorityTimeline(clusterId: $clusterId, since: $since, until: $until, bucketMinutes: $bucketMinutes) {\n      bucketStart\n      priority\n      count\n    }\n  }\n"): (typeof documents)["\n  query FalcoPriorityTimeline($clusterId: ID!, $since: DateTimeISO!, $until: DateTimeISO, $bucketMinutes: Int!) {\n    falcoPriorityTimeline(clusterId: $clusterId, since: $since, until: $until, bucketMinutes: $bucketMinutes) {\n      bucketStart\n      priority\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FalcoClusterSummary($clusterId: ID!, $since: DateTimeISO!) {\n    falcoPriorityTimeline(clusterId: $clusterId, since: $since, bucketMinutes: 60) {\n      bucketStart\n      priority\n      count\n    }\n    falcoEvents(filter: { clusterId: $clusterId }, first: 1) {\n      nodes {\n        id\n        time\n        priority\n        rule\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query FalcoClusterSummary($clusterId: ID!, $since: DateTimeISO!) {\n    falcoPriorityTimeline(clusterId: $clusterId, since: $since, bucketMinutes: 60) {\n      bucketStart\n      priority\n      count\n    }\n    falcoEvents(filter: { clusterId: $clusterId }, first: 1) {\n      nodes {\n        id\n        time\n        priority\n        rule\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FalcoEventsCsv($filter: FalcoEventFilter) {\n    falcoEventsCsv(filter: $filter)\n  }\n"): (typeof documents)["\n  query FalcoEventsCsv($filter: FalcoEventFilter) {\n    falcoEventsCsv(filter: $filter)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FalcoRuleFields on FalcoRule {\n    id\n    name\n    action\n    rulePattern\n    imagePattern\n    namespaces\n    clusterIds\n    endsAt\n    builtIn\n    active\n    createdBy\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment FalcoRuleFields on FalcoRule {\n    id\n    name\n    action\n    rulePattern\n    imagePattern\n    namespaces\n    clusterIds\n    endsAt\n    builtIn\n    active\n    createdBy\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FalcoRules {\n    falcoRules {\n      ...FalcoRuleFields\n    }\n  }\n"): (typeof documents)["\n  query FalcoRules {\n    falcoRules {\n      ...FalcoRuleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFalcoRule($input: FalcoRuleInput!) {\n    createFalcoRule(input: $input) {\n      ...FalcoRuleFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateFalcoRule($input: FalcoRuleInput!) {\n    createFalcoRule(input: $input) {\n      ...FalcoRuleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateFalcoRule($id: ID!, $input: FalcoRuleInput!) {\n    updateFalcoRule(id: $id, input: $input) {\n      ...FalcoRuleFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateFalcoRule($id: ID!, $input: FalcoRuleInput!) {\n    updateFalcoRule(id: $id, input: $input) {\n      ...FalcoRuleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteFalcoRule($id: ID!) {\n    deleteFalcoRule(id: $id) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteFalcoRule($id: ID!) {\n    deleteFalcoRule(id: $id) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FalcoSettingsFields on FalcoSettings {\n    clusterId\n    minimumPriority\n    retentionDays\n    anomalyWindowDays\n    notifyAnomalies\n    notifyMinPriority\n    recipients\n    addresses\n    summary\n    lastSummaryAt\n  }\n"): (typeof documents)["\n  fragment FalcoSettingsFields on FalcoSettings {\n    clusterId\n    minimumPriority\n    retentionDays\n    anomalyWindowDays\n    notifyAnomalies\n    notifyMinPriority\n    recipients\n    addresses\n    summary\n    lastSummaryAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FalcoSettings($clusterId: ID!) {\n    falcoSettings(clusterId: $clusterId) {\n      ...FalcoSettingsFields\n    }\n  }\n"): (typeof documents)["\n  query FalcoSettings($clusterId: ID!) {\n    falcoSettings(clusterId: $clusterId) {\n      ...FalcoSettingsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateFalcoSettings($clusterId: ID!, $input: FalcoSettingsInput!) {\n    updateFalcoSettings(clusterId: $clusterId, input: $input) {\n      ...FalcoSettingsFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateFalcoSettings($clusterId: ID!, $input: FalcoSettingsInput!) {\n    updateFalcoSettings(clusterId: $clusterId, input: $input) {\n      ...FalcoSettingsFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,9 +4,14 @@ import { ClusterDetail, type ClusterSection } from "../features/clusters/cluster
 
 export function ClusterDetailPage({ section = "overview" }: { section?: ClusterSection }) {
   const { id = "" } = useParams();
+  const detail = <ClusterDetail key={id} id={id} section={section} />;
   return (
     <RequirePermission permission="cluster:read">
-      <ClusterDetail key={id} id={id} section={section} />
+      {section === "falco" || section === "falco-settings" ? (
+        <RequirePermission permission="falco:read">{detail}</RequirePermission>
+      ) : (
+        detail
+      )}
     </RequirePermission>
   );
 }

@@ -7,6 +7,9 @@ import type {
   ClusterFieldsFragment,
   ClusterGroupFieldsFragment,
   ExceptionFieldsFragment,
+  FalcoEventFieldsFragment,
+  FalcoRuleFieldsFragment,
+  FalcoSettingsFieldsFragment,
   RegistryFieldsFragment,
   UserFieldsFragment,
   VerdictReasonFieldsFragment,
@@ -27,6 +30,7 @@ const READ_PERMISSIONS: Permission[] = [
   "registry:read",
   "policy:read",
   "exception:read",
+  "falco:read",
 ];
 const ADMIN_PERMISSIONS: Permission[] = [
   ...READ_PERMISSIONS,
@@ -43,6 +47,7 @@ const ADMIN_PERMISSIONS: Permission[] = [
   "policy:write",
   "exception:request",
   "exception:write",
+  "falco:write",
 ];
 const READ_ONLY_PERMISSIONS: Permission[] = [...READ_PERMISSIONS, "api_key:own", "exception:request"];
 
@@ -398,5 +403,105 @@ export function quietVerdictFeed() {
     result: { data: { verdictChanged: null } },
     delay: 10 * 60_000,
     maxUsageCount: 10,
+  };
+}
+
+/** A Falco event as lists show it: a shell in a pod, as Falco's default rules report it. */
+export function aFalcoEvent(
+  overrides: Partial<FalcoEventFieldsFragment> = {},
+): Typed<FalcoEventFieldsFragment, "FalcoEvent"> {
+  return {
+    __typename: "FalcoEvent",
+    id: "fe-1",
+    clusterId: "c-1",
+    clusterName: "prod-eu-1",
+    time: "2026-11-27T10:00:00.000Z",
+    receivedAt: "2026-11-27T10:00:00.120Z",
+    priority: "notice",
+    rule: "Terminal shell in container",
+    source: "syscall",
+    output:
+      "10:00:00.000000000: Notice A shell was spawned in a container with an attached terminal (user=root k8s.ns=shop k8s.pod=web-5d9c7 container=3f1a shell=sh)",
+    hostname: "node-a",
+    namespace: "shop",
+    pod: "web-5d9c7",
+    container: "web",
+    image: "nginx:1.25",
+    process: "sh",
+    commandLine: "sh -c uptime",
+    user: "root",
+    tags: ["container", "shell", "mitre_execution"],
+    signature: "3b0f6c1e".repeat(8),
+    anomaly: false,
+    silenced: false,
+    ...overrides,
+  };
+}
+
+/** The event's page adds Falco's own id and the output fields. */
+export function aFalcoEventDetail(
+  overrides: Partial<FalcoEventFieldsFragment> & { uuid?: string | null; outputFields?: unknown } = {},
+) {
+  const { uuid = "9a6f3c52-8d4e-4b1a-9f0e-2c7d5b8a1e34", outputFields, ...rest } = overrides;
+  return {
+    ...aFalcoEvent(rest),
+    uuid,
+    outputFields: outputFields ?? {
+      "container.id": "3f1a",
+      "container.image.repository": "nginx",
+      "container.image.tag": "1.25",
+      "evt.time": 1795773600000000000,
+      "k8s.ns.name": "shop",
+      "k8s.pod.name": "web-5d9c7",
+      "proc.cmdline": "sh -c uptime",
+      "proc.name": "sh",
+      "proc.tty": 34816,
+      "user.loginuid": -1,
+      "user.name": "root",
+      "container.privileged": false,
+      "fd.name": null,
+    },
+  };
+}
+
+export function aFalcoRule(
+  overrides: Partial<FalcoRuleFieldsFragment> = {},
+): Typed<FalcoRuleFieldsFragment, "FalcoRule"> {
+  return {
+    __typename: "FalcoRule",
+    id: "fr-1",
+    name: "Shells in CI runners",
+    action: "silence",
+    rulePattern: "Terminal shell in container",
+    imagePattern: "ghcr.io/acme/ci-runner:*",
+    namespaces: ["ci"],
+    clusterIds: [],
+    endsAt: null,
+    builtIn: false,
+    active: true,
+    createdBy: "ada@example.com",
+    createdAt: "2026-11-01T09:00:00.000Z",
+    updatedAt: "2026-11-01T09:00:00.000Z",
+    ...overrides,
+  };
+}
+
+/** A cluster's Falco settings as they start. */
+export function aFalcoSettings(
+  overrides: Partial<FalcoSettingsFieldsFragment> = {},
+): Typed<FalcoSettingsFieldsFragment, "FalcoSettings"> {
+  return {
+    __typename: "FalcoSettings",
+    clusterId: "c-1",
+    minimumPriority: "debug",
+    retentionDays: 30,
+    anomalyWindowDays: 7,
+    notifyAnomalies: false,
+    notifyMinPriority: "error",
+    recipients: "all_admins",
+    addresses: [],
+    summary: "none",
+    lastSummaryAt: null,
+    ...overrides,
   };
 }

@@ -17,6 +17,7 @@ const LOGIN = "auth.login";
 /** Sliding sessions are extended at most this often, to keep reads cheap. */
 const SESSION_REFRESH_MS = 5 * 60 * 1000;
 const KEY_TOUCH_MS = 60 * 1000;
+const KEY_CACHE_LIMIT = 10_000;
 
 export type LoginResult = { user: User; token: string; expiresAt: Date };
 
@@ -25,6 +26,10 @@ export class AuthService {
   private readonly sessions = new SessionsRepository();
   private readonly apiKeys = new ApiKeysRepository();
   private readonly keyTouchedAt = new Map<string, number>();
+  private readonly keyCache = new Map<
+    string,
+    { principal: ApiKeyPrincipal; expiresAt: number | null; until: number }
+  >();
 
   constructor(
     private readonly db: Database,
@@ -139,6 +144,32 @@ export class AuthService {
 
   /** The principal for an API key; a key that is unknown, revoked or expired is an error, not anonymity. */
   async principalForApiKey(secret: string): Promise<ApiKeyPrincipal> {
+    return (await this.lookUpApiKey(secret)).principal;
+  }
+
+  /**
+   * The same, for high-volume ingest (one request per Falco event): a successful look-up is reused
+   * for `maxAgeMs`. Its expiry is still checked on every call, and failures are never reused; the
+   * caller checks revocation again where it writes (Falco ingest does, in each batch's transaction).
+   */
+  async principalForApiKeyCached(secret: string, maxAgeMs: number): Promise<ApiKeyPrincipal> {
+    const now = this.now().getTime();
+    const cacheKey = sha256Hex(secret);
+    const hit = this.keyCache.get(cacheKey);
+    if (hit && hit.until > now && (hit.expiresAt === null || hit.expiresAt > now)) return hit.principal;
+    this.keyCache.delete(cacheKey);
+    const { principal, expiresAt } = await this.lookUpApiKey(secret);
+    if (this.keyCache.size >= KEY_CACHE_LIMIT) this.keyCache.clear();
+    this.keyCache.set(cacheKey, { principal, expiresAt: expiresAt?.getTime() ?? null, until: now + maxAgeMs });
+    return principal;
+  }
+
+  /** Drops a key from the look-up cache (it was refused since it was cached). */
+  forgetCachedApiKey(apiKeyId: string): void {
+    for (const [hash, entry] of this.keyCache) if (entry.principal.apiKeyId === apiKeyId) this.keyCache.delete(hash);
+  }
+
+  private async lookUpApiKey(secret: string): Promise<{ principal: ApiKeyPrincipal; expiresAt: Date | null }> {
     const key = secret.length <= 512 ? await this.apiKeys.findByHash(this.db.prisma, sha256Hex(secret)) : null;
     const now = this.now();
     if (!key) throw unauthenticated("The API key is not valid");
@@ -151,14 +182,17 @@ export class AuthService {
       await this.apiKeys.touch(this.db.prisma, key.id, now);
     }
     return {
-      kind: "api_key",
-      userId: key.user.id,
-      email: key.user.email,
-      role: key.user.role,
-      apiKeyId: key.id,
-      apiKeyName: key.name,
-      scopes: key.scopes,
-      clusterId: key.clusterId,
+      expiresAt: key.expiresAt,
+      principal: {
+        kind: "api_key",
+        userId: key.user.id,
+        email: key.user.email,
+        role: key.user.role,
+        apiKeyId: key.id,
+        apiKeyName: key.name,
+        scopes: key.scopes,
+        clusterId: key.clusterId,
+      },
     };
   }
 

@@ -1,10 +1,11 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { Field, FormError, SelectField, TextField } from "../../components/form-field";
 import { useNotify } from "../../components/notices";
 import { SectionHeader } from "../../components/page-header";
+import { type Option, RadioCards } from "../../components/radio-cards";
 import { TagInput } from "../../components/tag-input";
 import type { AdmissionSettingsFieldsFragment, AdmissionSettingsInput } from "../../gql/graphql";
 import { focusFirstInvalid } from "../../lib/focus-invalid";
@@ -30,53 +31,6 @@ import { useUpdateAdmissionSettings } from "./use-admission";
 type ClusterWithSettings = { id: string; name: string; admissionSettings: AdmissionSettingsFieldsFragment };
 
 const FORM_ID = "admission-settings-form";
-
-type Option<T extends string> = { value: T; title: string; description: string };
-
-function RadioCards<T extends string>({
-  legend,
-  hint,
-  options,
-  value,
-  onChange,
-  error,
-}: {
-  legend: string;
-  hint?: ReactNode;
-  options: ReadonlyArray<Option<T>>;
-  value: T;
-  onChange: (value: T) => void;
-  error?: string | null | undefined;
-}) {
-  const name = useId();
-  const errorId = `${name}-error`;
-  return (
-    <fieldset className="fieldset" aria-describedby={error ? errorId : undefined}>
-      <legend className="field__label">{legend}</legend>
-      {hint ? <p className="field__hint">{hint}</p> : null}
-      <div className="radio-cards radio-cards--two">
-        {options.map((option) => (
-          <label key={option.value} className={`radio-card${value === option.value ? " radio-card--checked" : ""}`}>
-            <input
-              type="radio"
-              name={name}
-              value={option.value}
-              checked={value === option.value}
-              onChange={() => onChange(option.value)}
-            />
-            <span className="radio-card__title">{option.title}</span>
-            <span className="radio-card__description">{option.description}</span>
-          </label>
-        ))}
-      </div>
-      {error ? (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
-  );
-}
 
 const ENFORCEMENT_OPTIONS: ReadonlyArray<Option<"off" | "on">> = [
   {

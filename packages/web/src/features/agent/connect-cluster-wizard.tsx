@@ -1,5 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from "react";
 import { Link } from "react-router";
 import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
@@ -8,6 +8,7 @@ import { ErrorBanner } from "../../components/error-banner";
 import { FormError, TextField } from "../../components/form-field";
 import { useNotify } from "../../components/notices";
 import { Spinner } from "../../components/spinner";
+import { WizardProgress, WizardStep } from "../../components/wizard";
 import { type Problem, toProblem } from "../../lib/graphql-errors";
 import { ApiKeySecretPanel } from "../api-keys/api-key-secret-panel";
 import { useCreateApiKey } from "../api-keys/use-api-keys";
@@ -45,35 +46,8 @@ export function agentKeyName(clusterName: string): string {
   return `agent ${clusterName}`;
 }
 
-function StepSection({
-  step,
-  title,
-  children,
-  footer,
-}: {
-  step: Step;
-  title: string;
-  children: ReactNode;
-  footer: ReactNode;
-}) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const headingId = useId();
-  // Each step announces itself: focus moves to its heading when it opens.
-  useEffect(() => {
-    if (step > 1) headingRef.current?.focus();
-  }, [step]);
-  return (
-    <section className="card wizard-step" aria-labelledby={headingId}>
-      <h2 id={headingId} ref={headingRef} tabIndex={-1} className="wizard-step__title">
-        <span className="wizard-step__count">
-          Step {step} of {STEPS.length}
-        </span>
-        {title}
-      </h2>
-      <div className="wizard-step__body">{children}</div>
-      <div className="wizard-step__footer">{footer}</div>
-    </section>
-  );
+function StepSection(props: { step: Step; title: string; children: ReactNode; footer: ReactNode }) {
+  return <WizardStep {...props} total={STEPS.length} />;
 }
 
 function IntroStep({ onNext }: { onNext: () => void }) {
@@ -424,24 +398,7 @@ export function ConnectClusterWizard({ cluster }: { cluster: WizardCluster }) {
 
   return (
     <div className="wizard">
-      <ol className="wizard-steps" aria-label="Steps">
-        {STEPS.map((item) => {
-          // The last step is done once the agent has connected.
-          const done = item.step < step || (connected && item.step === step);
-          return (
-            <li
-              key={item.step}
-              className={`wizard-steps__item${item.step === step ? " wizard-steps__item--current" : ""}${done ? " wizard-steps__item--done" : ""}`}
-              aria-current={item.step === step ? "step" : undefined}
-            >
-              <span className="wizard-steps__number" aria-hidden="true">
-                {done ? "✓" : item.step}
-              </span>
-              <span>{item.title}</span>
-            </li>
-          );
-        })}
-      </ol>
+      <WizardProgress steps={STEPS} current={step} lastDone={connected} />
       {content}
     </div>
   );

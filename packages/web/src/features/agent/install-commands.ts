@@ -40,11 +40,11 @@ export function apiUrlProblem(value: string): string | null {
 }
 
 /** A warning for addresses that work in a browser but not from inside a pod. */
-export function apiUrlWarning(value: string): string | null {
+export function apiUrlWarning(value: string, caller = "the agent"): string | null {
   try {
     const host = new URL(normaliseApiUrl(value)).hostname;
     if (host === "localhost" || host.endsWith(".localhost") || host.startsWith("127.") || host === "[::1]") {
-      return `Inside a pod, ${host} is the pod itself, so the agent cannot reach Bulwark there. Use an address the cluster can reach, such as a load balancer, an ingress host or a Service name.`;
+      return `Inside a pod, ${host} is the pod itself, so ${caller} cannot reach Bulwark there. Use an address the cluster can reach, such as a load balancer, an ingress host or a Service name.`;
     }
   } catch {
     // apiUrlProblem explains it.
@@ -57,7 +57,7 @@ function keyWord(apiKey: string | null, quote: (value: string) => string): strin
 }
 
 /** A `--set` value: Helm splits values at commas unless they are escaped. */
-function helmValue(value: string): string {
+export function helmValue(value: string): string {
   return shellQuote(value.replace(/[\\,]/g, (character) => `\\${character}`));
 }
 

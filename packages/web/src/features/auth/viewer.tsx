@@ -24,7 +24,9 @@ export type Permission =
   | "policy:write"
   | "exception:read"
   | "exception:request"
-  | "exception:write";
+  | "exception:write"
+  | "falco:read"
+  | "falco:write";
 
 const ViewerContext = createContext<Viewer | null>(null);
 

@@ -30,7 +30,7 @@ describe("ClusterDetail", () => {
       within(tabs)
         .getAllByRole("link")
         .map((link) => link.getAttribute("href")),
-    ).toEqual(["/clusters/c-1", "/clusters/c-1/workloads", "/clusters/c-1/admission"]);
+    ).toEqual(["/clusters/c-1", "/clusters/c-1/workloads", "/clusters/c-1/admission", "/clusters/c-1/falco"]);
     expect(screen.getByRole("link", { name: "Connect this cluster" })).toHaveAttribute("href", "/clusters/c-1/connect");
     const agent = screen.getByRole("region", { name: "Agent" });
     expect(agent).toHaveTextContent("Never connected");
@@ -54,5 +54,12 @@ describe("ClusterDetail", () => {
     expect(agent).toHaveTextContent("Agent version0.1.0");
     expect(agent).toHaveTextContent("Kubernetes versionv1.20.2");
     expect(screen.queryByRole("link", { name: /connect this cluster|reinstall/i })).not.toBeInTheDocument();
+  });
+
+  it("leaves out the Falco tab for viewers who may not read Falco events", async () => {
+    const viewer = aViewer({ permissions: ["cluster:read"] });
+    renderWithApp(<ClusterDetail id="c-1" />, { viewer, route: "/clusters/c-1", mocks: mocks(aCluster()) });
+    const tabs = await screen.findByRole("navigation", { name: "Sections of prod-eu-1" });
+    expect(within(tabs).queryByRole("link", { name: "Falco" })).not.toBeInTheDocument();
   });
 });

@@ -11,20 +11,29 @@ import { errorCodeOf } from "../../lib/graphql-errors";
 import { ClusterAdmission } from "../admission/cluster-admission";
 import { AgentStatusBadge } from "../agent/agent-status-badge";
 import { AgentStatusCard } from "../agent/agent-status-card";
-import { useCan } from "../auth/viewer";
+import { hasPermission, type Permission, useCan, useViewer } from "../auth/viewer";
 import { ClusterComplianceCard } from "../compliance/cluster-compliance-card";
+import { ClusterFalco } from "../falco/cluster-falco";
 import { ClusterWorkloads } from "../workloads/cluster-workloads";
 import { ClusterFormDialog } from "./cluster-form-dialog";
 import { connectPath, TagList } from "./clusters-table";
 import { DeleteClusterDialog } from "./delete-cluster-dialog";
 import { useCluster, useClusterGroups } from "./use-clusters";
 
-export type ClusterSection = "overview" | "workloads" | "admission";
+export type ClusterSection = "overview" | "workloads" | "admission" | "falco" | "falco-settings";
 
-const SECTIONS: ReadonlyArray<{ section: ClusterSection; label: string; path: string }> = [
-  { section: "overview", label: "Overview", path: "" },
-  { section: "workloads", label: "Workloads", path: "/workloads" },
-  { section: "admission", label: "Admission", path: "/admission" },
+const SECTIONS: ReadonlyArray<{
+  section: ClusterSection;
+  label: string;
+  path: string;
+  /** Whether only the exact path is this tab (the Falco tab has pages of its own). */
+  end: boolean;
+  permission?: Permission;
+}> = [
+  { section: "overview", label: "Overview", path: "", end: true },
+  { section: "workloads", label: "Workloads", path: "/workloads", end: true },
+  { section: "admission", label: "Admission", path: "/admission", end: true },
+  { section: "falco", label: "Falco", path: "/falco", end: false, permission: "falco:read" },
 ];
 
 function ClusterOverview({
@@ -82,6 +91,7 @@ export function ClusterDetail({ id, section = "overview" }: { id: string; sectio
   const canWrite = useCan("cluster:write");
   const canCreateKeys = useCan("api_key:own");
   const canSeeImages = useCan("image:read");
+  const viewer = useViewer();
   const navigate = useNavigate();
   const { data, error, refetch } = useCluster(id);
   const groups = useClusterGroups().data?.clusterGroups ?? [];
@@ -122,6 +132,8 @@ export function ClusterDetail({ id, section = "overview" }: { id: string; sectio
   let content;
   if (section === "workloads") content = <ClusterWorkloads clusterId={cluster.id} connectPath={connect} />;
   else if (section === "admission") content = <ClusterAdmission clusterId={cluster.id} />;
+  else if (section === "falco" || section === "falco-settings")
+    content = <ClusterFalco cluster={cluster} view={section === "falco" ? "events" : "settings"} />;
   else content = <ClusterOverview cluster={cluster} canSeeImages={canSeeImages} connect={connect} />;
 
   return (
@@ -154,8 +166,8 @@ export function ClusterDetail({ id, section = "overview" }: { id: string; sectio
         }
       />
       <nav className="page-tabs" aria-label={`Sections of ${cluster.name}`}>
-        {SECTIONS.map((item) => (
-          <NavLink key={item.section} to={`${base}${item.path}`} end className="page-tabs__tab">
+        {SECTIONS.filter((item) => !item.permission || hasPermission(viewer, item.permission)).map((item) => (
+          <NavLink key={item.section} to={`${base}${item.path}`} end={item.end} className="page-tabs__tab">
             {item.label}
           </NavLink>
         ))}

@@ -1,16 +1,10 @@
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Button } from "../../components/button";
 import { CheckboxList } from "../../components/checkbox-list";
 import { Dialog } from "../../components/dialog";
-import {
-  type ControlProps,
-  Field,
-  FormError,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from "../../components/form-field";
+import { FormError, SelectField, TextAreaField, TextField } from "../../components/form-field";
 import { useNotify } from "../../components/notices";
+import { ScopeChoice } from "../../components/scope-choice";
 import { TagInput } from "../../components/tag-input";
 import type { ExceptionFieldsFragment, ExceptionStatus, Severity } from "../../gql/graphql";
 import { focusFirstInvalid } from "../../lib/focus-invalid";
@@ -340,36 +334,5 @@ export function ExceptionFormDialog({ mode, exception, initial, onClose, onSaved
         </fieldset>
       </form>
     </Dialog>
-  );
-}
-
-type ScopeChoiceProps = {
-  label: string;
-  allLabel: string;
-  all: boolean;
-  onAll: (all: boolean) => void;
-  hint?: string;
-  error?: string | undefined;
-  children: (control: ControlProps) => ReactNode;
-};
-
-/** "All …" or a chosen few: a checkbox, and the chooser once it is cleared. */
-function ScopeChoice({ label, allLabel, all, onAll, hint, error, children }: ScopeChoiceProps) {
-  return (
-    <div className="scope-choice">
-      <label className="switch scope-choice__all">
-        <input type="checkbox" checked={all} onChange={(event) => onAll(event.target.checked)} />
-        <span>{allLabel}</span>
-      </label>
-      {all ? (
-        error ? (
-          <p className="field__error">{error}</p>
-        ) : null
-      ) : (
-        <Field label={label} hint={hint} error={error}>
-          {children}
-        </Field>
-      )}
-    </div>
   );
 }

@@ -1,8 +1,9 @@
 import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 import type { ImageFilter } from "../../gql/graphql";
-import { downloadText, fileSlug, todayStamp } from "../../lib/download";
+import { fileSlug, todayStamp } from "../../lib/download";
 import { refetchActive } from "../../lib/refetch";
+import { useCsvExport } from "../../lib/use-csv-export";
 import {
   ImageComplianceDocument,
   ImageDocument,
@@ -51,27 +52,6 @@ export function useImageCompliance(id: string, clusterId: string | null) {
 export function useRequestRescan() {
   const client = useApolloClient();
   return useMutation(RequestRescanDocument, { onCompleted: () => void refetchActive(client, ["ScanQueue"]) });
-}
-
-/** A CSV export: asks the server for the text, then hands it to the browser as a file. */
-function useCsvExport<V>(fetchCsv: (variables: V) => Promise<string>) {
-  const [exporting, setExporting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const run = useCallback(
-    async (variables: V, filename: string) => {
-      setExporting(true);
-      setError(null);
-      try {
-        downloadText(filename, await fetchCsv(variables));
-      } catch (caught) {
-        setError(caught);
-      } finally {
-        setExporting(false);
-      }
-    },
-    [fetchCsv],
-  );
-  return { run, exporting, error, clearError: () => setError(null) };
 }
 
 export function useImagesCsvExport() {

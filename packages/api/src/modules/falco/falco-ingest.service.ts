@@ -1,0 +1,282 @@
+import { randomUUID } from "node:crypto";
+import type { Database, Db } from "../../db/database.js";
+import type { FalcoSettings } from "../../generated/prisma/client.js";
+import type { Logger } from "../../logger.js";
+import type { BulwarkPubSub, FalcoEventAddedEvent } from "../../pubsub/pubsub.js";
+import type { NotificationsService } from "../notifications/notifications.service.js";
+import { FalcoRepository, type NewFalcoEventRow, type SignatureRow } from "./falco.repository.js";
+import { anomalyMail } from "./falco-mail.js";
+import { type FalcoEventInput, falcoSignature } from "./falco-payload.js";
+import { isAtLeast } from "./falco-priority.js";
+import { decide } from "./falco-rules.js";
+import { DAY_MS, type FalcoSettingsValues, settingsValues } from "./falco-settings.js";
+import { GroupCommit, type GroupCommitOptions } from "./group-commit.js";
+
+export type IngestCluster = { id: string; name: string };
+
+/**
+ * How long the ingest path reuses a cluster or API key look-up. Each batch checks its keys again,
+ * so a key revoked (or expired, or whose owner was deactivated) is refused from its next event.
+ */
+export const INGEST_CACHE_MS = 10_000;
+
+export type IngestOutcome =
+  | { kind: "stored"; id: string; anomaly: boolean; silenced: boolean }
+  | { kind: "below_minimum_priority" | "ignored"; reason: string }
+  /** The cluster was deleted while the event waited for its batch. */
+  | { kind: "cluster_gone" }
+  /** The key was revoked, expired or lost its owner since it was looked up. */
+  | { kind: "key_refused"; reason: string };
+
+type Item = { cluster: IngestCluster; apiKeyId: string; event: FalcoEventInput; receivedAt: Date };
+
+type Kept = {
+  index: number;
+  item: Item;
+  settings: FalcoSettingsValues;
+  row: NewFalcoEventRow;
+  notify: boolean;
+};
+
+export const toFalcoEventAdded = (row: NewFalcoEventRow, clusterName: string): FalcoEventAddedEvent => ({
+  ...row,
+  clusterName,
+  time: row.time.toISOString(),
+  receivedAt: row.receivedAt.toISOString(),
+});
+
+/**
+ * Falco events from falcosidekick: each request is validated by the route, then written by a
+ * group-commit writer. Requests arriving together are decided (minimum priority, ignore and silence
+ * rules, anomaly) and inserted together in one transaction; each is answered once it has committed.
+ */
+export class FalcoIngestService {
+  readonly repository = new FalcoRepository();
+  private readonly writer: GroupCommit<Item, IngestOutcome>;
+  private readonly clusters = new Map<string, { cluster: IngestCluster; until: number }>();
+  /** Told the size of every committed batch (metrics). */
+  onBatchCommitted: ((size: number) => void) | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly pubsub: BulwarkPubSub,
+    private readonly notifications: NotificationsService,
+    private readonly logger: Logger,
+    private readonly now: () => Date,
+    options: GroupCommitOptions = { windowMs: 2, maxBatch: 500 },
+  ) {
+    this.writer = new GroupCommit((items) => this.commit(items), options);
+  }
+
+  /**
+   * The cluster events are sent for, remembered for a few seconds (one request per event). A cluster
+   * deleted meanwhile is caught by the batch, which stores nothing for it.
+   */
+  async findCluster(id: string): Promise<IngestCluster | null> {
+    const now = this.now().getTime();
+    const hit = this.clusters.get(id);
+    if (hit && hit.until > now) return hit.cluster;
+    const cluster = await this.repository.findCluster(this.db.prisma, id);
+    if (this.clusters.size >= 10_000) this.clusters.clear();
+    if (cluster) this.clusters.set(id, { cluster, until: now + INGEST_CACHE_MS });
+    else this.clusters.delete(id);
+    return cluster;
+  }
+
+  /** Resolves once the event's batch has committed (or rejects when the batch failed). */
+  ingest(cluster: IngestCluster, apiKeyId: string, event: FalcoEventInput): Promise<IngestOutcome> {
+    return this.writer.submit({ cluster, apiKeyId, event, receivedAt: this.now() });
+  }
+
+  /** Writes what is waiting (at shutdown, before the database closes). */
+  drain(): Promise<void> {
+    return this.writer.drain();
+  }
+
+  private async commit(items: Item[]): Promise<IngestOutcome[]> {
+    const outcomes = await this.db.transaction(async (tx, afterCommit) => {
+      const now = this.now();
+      const refusedKeys = await this.refusedKeys(tx, items, now);
+      const rules = await this.repository.activeRules(tx, now);
+      const clusterIds = [...new Set(items.map((i) => i.cluster.id))];
+      const stored = new Map<string, FalcoSettings>(
+        (await this.repository.settingsFor(tx, clusterIds)).map((s) => [s.clusterId, s]),
+      );
+      const outcomes: IngestOutcome[] = new Array<IngestOutcome>(items.length);
+      const kept: Kept[] = [];
+      items.forEach((item, index) => {
+        const { event, cluster } = item;
+        const refusal = refusedKeys.get(item.apiKeyId);
+        if (refusal) {
+          outcomes[index] = { kind: "key_refused", reason: refusal };
+          return;
+        }
+        const settings = settingsValues(stored.get(cluster.id), cluster.id);
+        if (!isAtLeast(event.priority, settings.minimumPriority)) {
+          outcomes[index] = {
+            kind: "below_minimum_priority",
+            reason: `below the cluster's minimum priority ${settings.minimumPriority}`,
+          };
+          return;
+        }
+        const decision = decide(rules, { clusterId: cluster.id, ...event }, now);
+        if (decision.action === "ignore") {
+          outcomes[index] = { kind: "ignored", reason: `dropped by the ignore rule "${decision.rule.name}"` };
+          return;
+        }
+        const { outputFields, ...fields } = event;
+        kept.push({
+          index,
+          item,
+          settings,
+          notify: false,
+          row: {
+            ...fields,
+            outputFields,
+            id: randomUUID(),
+            clusterId: cluster.id,
+            receivedAt: item.receivedAt,
+            signature: falcoSignature(cluster.id, event.rule, event.namespace, event.image),
+            anomaly: false,
+            silenced: decision.action === "silence",
+          },
+        });
+      });
+      if (!kept.length) return outcomes;
+
+      await this.markAnomalies(tx, kept, now);
+      const inserted = await this.repository.insertEvents(
+        tx,
+        kept.map((k) => k.row),
+      );
+      await this.sendAnomalyMails(
+        tx,
+        afterCommit,
+        kept.filter((k) => k.notify && inserted.has(k.row.id)),
+      );
+      for (const k of kept) {
+        outcomes[k.index] = inserted.has(k.row.id)
+          ? { kind: "stored", id: k.row.id, anomaly: k.row.anomaly, silenced: k.row.silenced }
+          : { kind: "cluster_gone" };
+      }
+      const published = kept.filter((k) => inserted.has(k.row.id));
+      afterCommit(() => {
+        for (const k of published)
+          this.pubsub.publish("FALCO_EVENT_ADDED", toFalcoEventAdded(k.row, k.item.cluster.name));
+      });
+      return outcomes;
+    });
+    this.onBatchCommitted?.(items.length);
+    return outcomes;
+  }
+
+  /** Keys of the batch that may no longer be used, with the reason, read in the batch's transaction. */
+  private async refusedKeys(tx: Db, items: Item[], now: Date): Promise<Map<string, string>> {
+    const ids = [...new Set(items.map((i) => i.apiKeyId))];
+    const states = new Map((await this.repository.apiKeyStates(tx, ids)).map((k) => [k.id, k]));
+    const refused = new Map<string, string>();
+    for (const id of ids) {
+      const key = states.get(id);
+      if (!key) refused.set(id, "The API key is not valid");
+      else if (key.revokedAt) refused.set(id, `The API key "${key.name}" was revoked`);
+      else if (key.expiresAt && key.expiresAt <= now) refused.set(id, `The API key "${key.name}" has expired`);
+      else if (!key.userActive) refused.set(id, `The API key "${key.name}" belongs to a deactivated user`);
+    }
+    return refused;
+  }
+
+  /**
+   * An event is an anomaly when its signature had no event in the cluster's anomaly window before
+   * it. Signatures are created or locked first, so concurrent batches (other replicas) see each
+   * other's events in order.
+   */
+  private async markAnomalies(tx: Db, kept: Kept[], now: Date): Promise<void> {
+    const bySignature = new Map<string, Kept[]>();
+    for (const k of kept) {
+      const list = bySignature.get(k.row.signature) ?? [];
+      list.push(k);
+      bySignature.set(k.row.signature, list);
+    }
+    const signatures = [...bySignature.keys()].sort();
+    const times = (list: Kept[]) => list.map((k) => k.row.time.getTime());
+    const created = await this.repository.insertNewSignatures(
+      tx,
+      signatures.map((signature): SignatureRow => {
+        const list = bySignature.get(signature)!;
+        const { row } = list[0]!;
+        return {
+          signature,
+          clusterId: row.clusterId,
+          rule: row.rule,
+          namespace: row.namespace,
+          image: row.image,
+          firstSeenAt: new Date(Math.min(...times(list))),
+          lastSeenAt: new Date(Math.max(...times(list))),
+          lastNotifiedAt: null,
+        };
+      }),
+    );
+    const existing = await this.repository.lockSignatures(
+      tx,
+      signatures.filter((s) => !created.has(s)),
+    );
+
+    const updates: Array<Pick<SignatureRow, "signature" | "firstSeenAt" | "lastSeenAt" | "lastNotifiedAt">> = [];
+    for (const signature of signatures) {
+      const list = [...bySignature.get(signature)!].sort(
+        (a, b) => a.row.time.getTime() - b.row.time.getTime() || a.index - b.index,
+      );
+      const prior = existing.get(signature);
+      const { settings } = list[0]!;
+      const windowMs = settings.anomalyWindowDays * DAY_MS;
+      let lastSeen = prior ? prior.lastSeenAt.getTime() : null;
+      let lastNotified = prior?.lastNotifiedAt?.getTime() ?? null;
+      let notified = false;
+      for (const k of list) {
+        const time = k.row.time.getTime();
+        k.row.anomaly = lastSeen === null || lastSeen < time - windowMs;
+        lastSeen = lastSeen === null ? time : Math.max(lastSeen, time);
+        if (
+          settings.notifyAnomalies &&
+          k.row.anomaly &&
+          !k.row.silenced &&
+          isAtLeast(k.row.priority, settings.notifyMinPriority) &&
+          (lastNotified === null || lastNotified < now.getTime() - windowMs)
+        ) {
+          k.notify = true;
+          notified = true;
+          lastNotified = now.getTime();
+        }
+      }
+      if (prior || notified) {
+        const firstSeen = Math.min(prior?.firstSeenAt.getTime() ?? Infinity, ...times(list));
+        updates.push({
+          signature,
+          firstSeenAt: new Date(firstSeen),
+          lastSeenAt: new Date(lastSeen!),
+          lastNotifiedAt: lastNotified === null ? null : new Date(lastNotified),
+        });
+      }
+    }
+    await this.repository.updateSignatures(tx, updates);
+  }
+
+  private async sendAnomalyMails(tx: Db, afterCommit: (cb: () => void) => void, toNotify: Kept[]): Promise<void> {
+    if (!toNotify.length) return;
+    let admins: string[] | null = null;
+    for (const k of toNotify) {
+      const to =
+        k.settings.recipients === "addresses"
+          ? k.settings.addresses
+          : (admins ??= await this.notifications.adminEmails(tx));
+      if (!to.length) {
+        this.logger.warn({ cluster: k.item.cluster.id }, "a Falco anomaly has no one to email");
+        continue;
+      }
+      const mail = anomalyMail(k.row, k.item.cluster.name, k.settings.anomalyWindowDays, (path) =>
+        this.notifications.link(path),
+      );
+      await this.notifications.enqueue(tx, afterCommit, { kind: "falco.anomaly", to, ...mail });
+    }
+  }
+}

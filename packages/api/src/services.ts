@@ -69,7 +69,7 @@ export function createServices(db: Database, pubsub: BulwarkPubSub, logger: Logg
     admission: new AdmissionService(db, pubsub, agent, audit, verdicts, registries, scanQueue, clock),
     scanWorker: new ScanWorkerService(db, agent, audit, scanQueue, registries, trivy),
     falcoIngest,
-    falco: new FalcoService(db, pubsub, audit, clock),
+    falco: new FalcoService(db, pubsub, audit, clock, () => falcoIngest.forgetRulesAndSettings()),
     falcoTasks: new FalcoTasksService(db, notifications, logger, clock),
   };
 }

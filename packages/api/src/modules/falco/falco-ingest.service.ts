@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database, Db } from "../../db/database.js";
-import type { FalcoSettings } from "../../generated/prisma/client.js";
+import type { FalcoRule, FalcoSettings } from "../../generated/prisma/client.js";
 import type { Logger } from "../../logger.js";
 import type { BulwarkPubSub, FalcoEventAddedEvent } from "../../pubsub/pubsub.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
@@ -19,6 +19,12 @@ export type IngestCluster = { id: string; name: string };
  * so a key revoked (or expired, or whose owner was deactivated) is refused from its next event.
  */
 export const INGEST_CACHE_MS = 10_000;
+
+/**
+ * How long a batch reuses the active rules and a cluster's settings read by an earlier batch. A change
+ * made through this process is seen by the next batch; one made on another replica within this time.
+ */
+export const RULES_CACHE_MS = 1_000;
 
 export type IngestOutcome =
   | { kind: "stored"; id: string; anomaly: boolean; silenced: boolean }
@@ -54,6 +60,10 @@ export class FalcoIngestService {
   readonly repository = new FalcoRepository();
   private readonly writer: GroupCommit<Item, IngestOutcome>;
   private readonly clusters = new Map<string, { cluster: IngestCluster; until: number }>();
+  /** Active rules and settings as last read, on the monotonic clock; `generation` drops reads begun before a change. */
+  private rulesCache: { rules: FalcoRule[]; until: number } | null = null;
+  private readonly settingsCache = new Map<string, { settings: FalcoSettings | undefined; until: number }>();
+  private generation = 0;
   /** Told the size of every committed batch (metrics). */
   onBatchCommitted: ((size: number) => void) | null = null;
 
@@ -83,6 +93,43 @@ export class FalcoIngestService {
     return cluster;
   }
 
+  /** A rule or some cluster's settings changed: the next batch reads them again. */
+  forgetRulesAndSettings(): void {
+    this.generation++;
+    this.rulesCache = null;
+    this.settingsCache.clear();
+  }
+
+  private async activeRules(tx: Db, now: Date): Promise<FalcoRule[]> {
+    const at = performance.now();
+    if (this.rulesCache && this.rulesCache.until > at) return this.rulesCache.rules;
+    const generation = this.generation;
+    const rules = await this.repository.activeRules(tx, now);
+    if (generation === this.generation) this.rulesCache = { rules, until: at + RULES_CACHE_MS };
+    return rules;
+  }
+
+  private async settingsFor(tx: Db, clusterIds: string[]): Promise<Map<string, FalcoSettings | undefined>> {
+    const at = performance.now();
+    const found = new Map<string, FalcoSettings | undefined>();
+    const missing: string[] = [];
+    for (const id of clusterIds) {
+      const hit = this.settingsCache.get(id);
+      if (hit && hit.until > at) found.set(id, hit.settings);
+      else missing.push(id);
+    }
+    if (!missing.length) return found;
+    const generation = this.generation;
+    const read = new Map((await this.repository.settingsFor(tx, missing)).map((s) => [s.clusterId, s]));
+    const keep = generation === this.generation;
+    if (keep && this.settingsCache.size >= 10_000) this.settingsCache.clear();
+    for (const id of missing) {
+      found.set(id, read.get(id));
+      if (keep) this.settingsCache.set(id, { settings: read.get(id), until: at + RULES_CACHE_MS });
+    }
+    return found;
+  }
+
   /** Resolves once the event's batch has committed (or rejects when the batch failed). */
   ingest(cluster: IngestCluster, apiKeyId: string, event: FalcoEventInput): Promise<IngestOutcome> {
     return this.writer.submit({ cluster, apiKeyId, event, receivedAt: this.now() });
@@ -97,11 +144,8 @@ export class FalcoIngestService {
     const outcomes = await this.db.transaction(async (tx, afterCommit) => {
       const now = this.now();
       const refusedKeys = await this.refusedKeys(tx, items, now);
-      const rules = await this.repository.activeRules(tx, now);
-      const clusterIds = [...new Set(items.map((i) => i.cluster.id))];
-      const stored = new Map<string, FalcoSettings>(
-        (await this.repository.settingsFor(tx, clusterIds)).map((s) => [s.clusterId, s]),
-      );
+      const rules = await this.activeRules(tx, now);
+      const stored = await this.settingsFor(tx, [...new Set(items.map((i) => i.cluster.id))]);
       const outcomes: IngestOutcome[] = new Array<IngestOutcome>(items.length);
       const kept: Kept[] = [];
       items.forEach((item, index) => {

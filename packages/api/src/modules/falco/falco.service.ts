@@ -141,6 +141,8 @@ export class FalcoService {
     private readonly pubsub: BulwarkPubSub,
     private readonly audit: AuditService,
     private readonly now: () => Date,
+    /** Told after a rule or a cluster's settings changed (the ingest path drops what it cached). */
+    private readonly onRulesOrSettingsChanged: () => void = () => {},
   ) {}
 
   // ─── Events ───────────────────────────────────────────────────────────────
@@ -325,6 +327,7 @@ export class FalcoService {
         entityId: rule.id,
         after: ruleSnapshot(rule),
       });
+      afterCommit(this.onRulesOrSettingsChanged);
       return rule;
     });
   }
@@ -345,6 +348,7 @@ export class FalcoService {
         before: ruleSnapshot(before),
         after: ruleSnapshot(after),
       });
+      afterCommit(this.onRulesOrSettingsChanged);
       return after;
     });
   }
@@ -366,6 +370,7 @@ export class FalcoService {
         entityId: id,
         before: ruleSnapshot(rule),
       });
+      afterCommit(this.onRulesOrSettingsChanged);
       return rule;
     });
   }
@@ -429,6 +434,7 @@ export class FalcoService {
         before: settingsSnapshot(before),
         after: settingsSnapshot(after),
       });
+      afterCommit(this.onRulesOrSettingsChanged);
       return after;
     });
   }

@@ -25,7 +25,7 @@ import { defaultWebDir, mountWebApp } from "./http/static.js";
 import type { Logger } from "./logger.js";
 import { bootstrap, type BootstrapResult } from "./modules/auth/bootstrap.js";
 import { SESSION_COOKIE } from "./modules/auth/auth.service.js";
-import { mountFalcoRoutes } from "./modules/falco/falco.routes.js";
+import { falcoRequestListener } from "./modules/falco/falco.routes.js";
 import { createMailer } from "./modules/notifications/mailer.js";
 import { type BackgroundWorker, createBackgroundWorker } from "./background/worker.js";
 import { createBulwarkPubSub } from "./pubsub/pubsub.js";
@@ -126,10 +126,28 @@ async function buildServer(env: Env, logger: Logger, services: Services) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.trustProxy);
-  const httpServer = http.createServer(app);
+  const metrics = createMetrics();
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'", "ws:", "wss:"],
+        "frame-ancestors": ["'none'"],
+        "upgrade-insecure-requests": null,
+      },
+    },
+    hsts: env.secureCookies === "always",
+  });
+  // Falco ingest (one request per event) is answered ahead of Express; everything else goes to the app.
+  const falco = falcoRequestListener(services, metrics, logger, securityHeaders);
+  const httpServer = http.createServer((req, res) => {
+    if (!falco(req, res)) app(req, res);
+  });
   httpServer.headersTimeout = 20_000;
   httpServer.requestTimeout = 120_000;
-  const metrics = createMetrics();
   const armor = createArmor();
   const formatError = createFormatError(logger);
   const schema = await createSchema(services.pubsub);
@@ -172,22 +190,7 @@ async function buildServer(env: Env, logger: Logger, services: Services) {
   await apollo.start();
 
   app.use(metrics.httpMiddleware);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          "default-src": ["'self'"],
-          "script-src": ["'self'"],
-          "style-src": ["'self'", "'unsafe-inline'"],
-          "img-src": ["'self'", "data:"],
-          "connect-src": ["'self'", "ws:", "wss:"],
-          "frame-ancestors": ["'none'"],
-          "upgrade-insecure-requests": null,
-        },
-      },
-      hsts: env.secureCookies === "always",
-    }),
-  );
+  app.use(securityHeaders);
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -251,8 +254,6 @@ async function buildServer(env: Env, logger: Logger, services: Services) {
       },
     }),
   );
-
-  mountFalcoRoutes(app, services, metrics, logger);
 
   app.use(/^\/api(\/|$)/, (_req, res) => {
     res.status(404).json({ error: "Not found" });

@@ -1,4 +1,6 @@
-import express, { type Express, type Request, type Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { parse as parseQuery } from "node:querystring";
+import express from "express";
 import { z } from "zod";
 import { isDomainError } from "../../common/errors.js";
 import { type ApiKeyPrincipal, can } from "../../common/principal.js";
@@ -25,8 +27,8 @@ class Refusal extends Error {
 }
 
 /** The key from `?key=` (m9sweeper's form, what the install wizard prints), `Authorization: Bearer` or `X-API-Key`. */
-function ingestKey(req: Request): string | undefined {
-  const query = (req.query as Record<string, unknown>).key;
+function ingestKey(req: IncomingMessage, search: string): string | undefined {
+  const query = search ? parseQuery(search).key : undefined;
   if (typeof query === "string" && query.trim()) return query.trim();
   return readApiKey(req.headers);
 }
@@ -38,9 +40,11 @@ function isJsonContentType(header: string | undefined): boolean {
 
 const rawBody = express.raw({ type: () => true, limit: FALCO_BODY_LIMIT_BYTES });
 
-function readBody(req: Request, res: Response): Promise<Buffer> {
+function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    rawBody(req, res, (error?: unknown) => {
+    const target = req as IncomingMessage & { body?: unknown };
+    // body-parser works on Node's own request: the same limits, encodings and errors as express.raw.
+    rawBody(target, res, (error?: unknown) => {
       if (error) {
         const type = (error as { type?: string }).type;
         if (type === "entity.too.large")
@@ -50,22 +54,38 @@ function readBody(req: Request, res: Response): Promise<Buffer> {
         else reject(new Refusal(400, "The request body could not be read"));
         return;
       }
-      resolve(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+      resolve(Buffer.isBuffer(target.body) ? target.body : Buffer.alloc(0));
     });
   });
 }
+
+const CREATE_PATH = /^\/api\/falco\/([^/]+)\/create\/?$/i;
+const EVENTS_PATH = /^\/api\/falco\/events\/?$/i;
+
+/** Answers one request (true), or leaves it to the next handler (false). */
+export type FalcoRequestListener = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 /**
  * falcosidekick's webhook output:
  * - `POST /api/falco/:clusterId/create` (m9sweeper's path; the key as `?key=`, a Bearer token or X-API-Key);
  * - `POST /api/falco/events` (the cluster is the one the key is bound to).
  * Answers JSON; on any refusal nothing is stored. Ingest is counted in metrics, not audited.
+ *
+ * Served by the HTTP server ahead of Express (one request per event, so its per-request cost counts):
+ * the paths match as Express would match them (any case, an optional trailing slash), responses carry
+ * the security headers every response gets (`securityHeaders`, the app's helmet), and everything else,
+ * including other methods on these paths, is left to Express.
  */
-export function mountFalcoRoutes(app: Express, services: Services, metrics: Metrics, logger: Logger): void {
+export function falcoRequestListener(
+  services: Services,
+  metrics: Metrics,
+  logger: Logger,
+  securityHeaders: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void,
+): FalcoRequestListener {
   services.falcoIngest.onBatchCommitted = (size) => metrics.falcoBatchSize.observe(size);
 
-  async function authorize(req: Request): Promise<ApiKeyPrincipal> {
-    const secret = ingestKey(req);
+  async function authorize(req: IncomingMessage, search: string): Promise<ApiKeyPrincipal> {
+    const secret = ingestKey(req, search);
     if (!secret) {
       throw new Refusal(
         401,
@@ -110,7 +130,7 @@ export function mountFalcoRoutes(app: Express, services: Services, metrics: Metr
     return cluster;
   }
 
-  async function readEvent(req: Request, res: Response): Promise<FalcoEventInput> {
+  async function readEvent(req: IncomingMessage, res: ServerResponse): Promise<FalcoEventInput> {
     if (!isJsonContentType(req.headers["content-type"])) {
       throw new Refusal(415, "Send the event as JSON with Content-Type: application/json");
     }
@@ -123,18 +143,26 @@ export function mountFalcoRoutes(app: Express, services: Services, metrics: Metr
     }
   }
 
-  const handle = (clusterParam: (req: Request) => string | null) => async (req: Request, res: Response) => {
+  function send(res: ServerResponse, status: number, body: unknown): void {
+    const json = JSON.stringify(body);
+    res.statusCode = status;
+    res.setHeader("Content-Type", "application/json; charset=utf-8");
+    res.setHeader("Content-Length", Buffer.byteLength(json));
+    res.end(json);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, search: string, requested: string | null) {
     let cluster: IngestCluster | null = null;
     try {
-      const principal = await authorize(req);
-      cluster = await clusterFor(principal, clusterParam(req));
+      const principal = await authorize(req, search);
+      cluster = await clusterFor(principal, requested);
       const event = await readEvent(req, res);
       let outcome;
       try {
         outcome = await services.falcoIngest.ingest(cluster, principal.apiKeyId, event);
       } catch (error) {
         logger.error(
-          { err: error, cluster: cluster.id, url: redactUrl(req.originalUrl) },
+          { err: error, cluster: cluster.id, url: redactUrl(req.url ?? "") },
           "a batch of Falco events could not be stored",
         );
         throw new Refusal(503, "The event could not be stored right now; send it again", "failed");
@@ -142,12 +170,12 @@ export function mountFalcoRoutes(app: Express, services: Services, metrics: Metr
       switch (outcome.kind) {
         case "stored":
           metrics.falcoEvents.inc({ outcome: "stored" });
-          res.status(201).json({ id: outcome.id, stored: true, anomaly: outcome.anomaly, silenced: outcome.silenced });
+          send(res, 201, { id: outcome.id, stored: true, anomaly: outcome.anomaly, silenced: outcome.silenced });
           return;
         case "below_minimum_priority":
         case "ignored":
           metrics.falcoEvents.inc({ outcome: outcome.kind });
-          res.status(200).json({ stored: false, reason: outcome.reason });
+          send(res, 200, { stored: false, reason: outcome.reason });
           return;
         case "key_refused":
           services.auth.forgetCachedApiKey(principal.apiKeyId);
@@ -158,24 +186,45 @@ export function mountFalcoRoutes(app: Express, services: Services, metrics: Metr
     } catch (error) {
       if (error instanceof Refusal) {
         metrics.falcoEvents.inc({ outcome: error.outcome });
-        if (!res.headersSent) res.status(error.status).json({ error: error.message });
+        if (!res.headersSent) send(res, error.status, { error: error.message });
         return;
       }
       metrics.falcoEvents.inc({ outcome: "failed" });
       logger.error(
-        { err: error, cluster: cluster?.id, url: redactUrl(req.originalUrl) },
+        { err: error, cluster: cluster?.id, url: redactUrl(req.url ?? "") },
         "unexpected error receiving a Falco event",
       );
-      if (!res.headersSent) res.status(500).json({ error: "Internal server error" });
+      if (!res.headersSent) send(res, 500, { error: "Internal server error" });
     }
-  };
+  }
 
-  app.post(
-    "/api/falco/events",
-    handle(() => null),
-  );
-  app.post(
-    "/api/falco/:clusterId/create",
-    handle((req) => String(req.params.clusterId)),
-  );
+  return (req, res) => {
+    if (req.method !== "POST") return false;
+    const url = req.url ?? "";
+    if (url.charCodeAt(0) !== 0x2f || !url.startsWith("/api/falco/")) return false;
+    const q = url.indexOf("?");
+    const path = q < 0 ? url : url.slice(0, q);
+    const search = q < 0 ? "" : url.slice(q + 1);
+    let requested: string | null;
+    if (EVENTS_PATH.test(path)) requested = null;
+    else {
+      const match = CREATE_PATH.exec(path);
+      if (!match) return false;
+      try {
+        requested = decodeURIComponent(match[1]!);
+      } catch {
+        return false; // Express answers a path it cannot decode
+      }
+    }
+    metrics.timeHttpRequest(res, "POST", path);
+    securityHeaders(req, res, (error) => {
+      if (error) {
+        logger.error({ err: error, url: redactUrl(url) }, "unexpected error receiving a Falco event");
+        send(res, 500, { error: "Internal server error" });
+        return;
+      }
+      void handle(req, res, search, requested);
+    });
+    return true;
+  };
 }

@@ -4,7 +4,7 @@ import type { FalcoRule, FalcoSettings } from "../../generated/prisma/client.js"
 import type { Logger } from "../../logger.js";
 import type { BulwarkPubSub, FalcoEventAddedEvent } from "../../pubsub/pubsub.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
-import { FalcoRepository, type NewFalcoEventRow, type SignatureRow } from "./falco.repository.js";
+import { FalcoRepository, type NewFalcoEventRow, type SignatureRow, type SignatureUpdate } from "./falco.repository.js";
 import { anomalyMail } from "./falco-mail.js";
 import { type FalcoEventInput, falcoSignature } from "./falco-payload.js";
 import { isAtLeast } from "./falco-priority.js";
@@ -188,10 +188,11 @@ export class FalcoIngestService {
       });
       if (!kept.length) return outcomes;
 
-      await this.markAnomalies(tx, kept, now);
+      const signatureUpdates = await this.markAnomalies(tx, kept, now);
       const inserted = await this.repository.insertEvents(
         tx,
         kept.map((k) => k.row),
+        signatureUpdates,
       );
       await this.sendAnomalyMails(
         tx,
@@ -232,9 +233,9 @@ export class FalcoIngestService {
   /**
    * An event is an anomaly when its signature had no event in the cluster's anomaly window before
    * it. Signatures are created or locked first, so concurrent batches (other replicas) see each
-   * other's events in order.
+   * other's events in order. Returns the signature updates, written with the events.
    */
-  private async markAnomalies(tx: Db, kept: Kept[], now: Date): Promise<void> {
+  private async markAnomalies(tx: Db, kept: Kept[], now: Date): Promise<SignatureUpdate[]> {
     const bySignature = new Map<string, Kept[]>();
     for (const k of kept) {
       const list = bySignature.get(k.row.signature) ?? [];
@@ -265,7 +266,7 @@ export class FalcoIngestService {
       signatures.filter((s) => !created.has(s)),
     );
 
-    const updates: Array<Pick<SignatureRow, "signature" | "firstSeenAt" | "lastSeenAt" | "lastNotifiedAt">> = [];
+    const updates: SignatureUpdate[] = [];
     for (const signature of signatures) {
       const list = [...bySignature.get(signature)!].sort(
         (a, b) => a.row.time.getTime() - b.row.time.getTime() || a.index - b.index,
@@ -302,7 +303,7 @@ export class FalcoIngestService {
         });
       }
     }
-    await this.repository.updateSignatures(tx, updates);
+    return updates;
   }
 
   private async sendAnomalyMails(tx: Db, afterCommit: (cb: () => void) => void, toNotify: Kept[]): Promise<void> {

@@ -24,6 +24,52 @@ export type SignatureRow = {
   lastNotifiedAt: Date | null;
 };
 
+export type SignatureUpdate = Pick<SignatureRow, "signature" | "firstSeenAt" | "lastSeenAt" | "lastNotifiedAt">;
+
+/** The record `jsonb_to_recordset` reads for a signature (column names as in the statement). */
+const signatureRecord = (r: SignatureRow) => ({
+  signature: r.signature,
+  cluster_id: r.clusterId,
+  rule: r.rule,
+  namespace: r.namespace,
+  image: r.image,
+  first_seen_at: r.firstSeenAt,
+  last_seen_at: r.lastSeenAt,
+  last_notified_at: r.lastNotifiedAt,
+});
+
+const signatureUpdateRecord = (r: SignatureUpdate) => ({
+  signature: r.signature,
+  first_seen_at: r.firstSeenAt,
+  last_seen_at: r.lastSeenAt,
+  last_notified_at: r.lastNotifiedAt,
+});
+
+const eventRecord = (r: NewFalcoEventRow) => ({
+  id: r.id,
+  cluster_id: r.clusterId,
+  uuid: r.uuid,
+  time: r.time,
+  received_at: r.receivedAt,
+  priority: r.priority,
+  rule: r.rule,
+  source: r.source,
+  output: r.output,
+  hostname: r.hostname,
+  namespace: r.namespace,
+  pod: r.pod,
+  container: r.container,
+  image: r.image,
+  process: r.process,
+  command_line: r.commandLine,
+  user_name: r.user,
+  tags: r.tags,
+  signature: r.signature,
+  anomaly: r.anomaly,
+  silenced: r.silenced,
+  output_fields: r.outputFields,
+});
+
 export type SummaryData = {
   byPriority: Array<{ priority: FalcoPriorityName; count: number }>;
   silenced: number;
@@ -114,23 +160,16 @@ export class FalcoRepository {
   /**
    * Creates the signatures that do not exist yet; returns the ones this statement created. A
    * concurrent transaction creating the same signature makes this one wait for it, then skip it.
-   * Rows of clusters deleted meanwhile are skipped.
+   * Rows of clusters deleted meanwhile are skipped. The rows travel as one jsonb parameter.
    */
   async insertNewSignatures(db: Db, rows: SignatureRow[]): Promise<Set<string>> {
     if (!rows.length) return new Set();
     const created = await db.$queryRaw<Array<{ signature: string }>>`
       INSERT INTO falco_signatures (signature, cluster_id, rule, namespace, image, first_seen_at, last_seen_at, last_notified_at)
       SELECT u.signature, u.cluster_id, u.rule, u.namespace, u.image, u.first_seen_at, u.last_seen_at, u.last_notified_at
-      FROM unnest(
-        ${rows.map((r) => r.signature)}::text[],
-        ${rows.map((r) => r.clusterId)}::uuid[],
-        ${rows.map((r) => r.rule)}::text[],
-        ${rows.map((r) => r.namespace)}::text[],
-        ${rows.map((r) => r.image)}::text[],
-        ${rows.map((r) => r.firstSeenAt)}::timestamptz[],
-        ${rows.map((r) => r.lastSeenAt)}::timestamptz[],
-        ${rows.map((r) => r.lastNotifiedAt)}::timestamptz[]
-      ) AS u(signature, cluster_id, rule, namespace, image, first_seen_at, last_seen_at, last_notified_at)
+      FROM jsonb_to_recordset(${JSON.stringify(rows.map(signatureRecord))}::jsonb)
+        AS u(signature text, cluster_id uuid, rule text, namespace text, image text, first_seen_at timestamptz,
+             last_seen_at timestamptz, last_notified_at timestamptz)
       JOIN clusters c ON c.id = u.cluster_id
       ORDER BY u.signature
       ON CONFLICT (signature) DO NOTHING
@@ -150,57 +189,31 @@ export class FalcoRepository {
     return new Map(rows.map((r) => [r.signature, r]));
   }
 
-  async updateSignatures(
-    db: Db,
-    rows: Array<Pick<SignatureRow, "signature" | "firstSeenAt" | "lastSeenAt" | "lastNotifiedAt">>,
-  ): Promise<void> {
-    if (!rows.length) return;
-    await db.$executeRaw`
-      UPDATE falco_signatures s
-      SET first_seen_at = u.first_seen_at, last_seen_at = u.last_seen_at, last_notified_at = u.last_notified_at
-      FROM unnest(
-        ${rows.map((r) => r.signature)}::text[],
-        ${rows.map((r) => r.firstSeenAt)}::timestamptz[],
-        ${rows.map((r) => r.lastSeenAt)}::timestamptz[],
-        ${rows.map((r) => r.lastNotifiedAt)}::timestamptz[]
-      ) AS u(signature, first_seen_at, last_seen_at, last_notified_at)
-      WHERE s.signature = u.signature`;
-  }
-
-  /** One statement for the whole batch; returns the ids stored (events of deleted clusters are skipped). */
-  async insertEvents(db: Db, rows: NewFalcoEventRow[]): Promise<Set<string>> {
-    if (!rows.length) return new Set();
+  /**
+   * One statement for the whole batch: inserts the events and applies `signatures` (the batch's
+   * signature updates, whose rows it holds locked). Returns the ids stored (events of deleted
+   * clusters are skipped). The rows travel as one jsonb parameter each.
+   */
+  async insertEvents(db: Db, rows: NewFalcoEventRow[], signatures: SignatureUpdate[] = []): Promise<Set<string>> {
+    if (!rows.length && !signatures.length) return new Set();
     const inserted = await db.$queryRaw<Array<{ id: string }>>`
+      WITH updated AS (
+        UPDATE falco_signatures s
+        SET first_seen_at = u.first_seen_at, last_seen_at = u.last_seen_at, last_notified_at = u.last_notified_at
+        FROM jsonb_to_recordset(${JSON.stringify(signatures.map(signatureUpdateRecord))}::jsonb)
+          AS u(signature text, first_seen_at timestamptz, last_seen_at timestamptz, last_notified_at timestamptz)
+        WHERE s.signature = u.signature
+      )
       INSERT INTO falco_events (id, cluster_id, uuid, time, received_at, priority, rule, source, output, hostname,
         namespace, pod, container, image, process, command_line, user_name, tags, signature, anomaly, silenced, output_fields)
-      SELECT u.id, u.cluster_id, u.uuid, u.time, u.received_at, u.priority, u.rule, u.source, u.output, u.hostname,
-        u.namespace, u.pod, u.container, u.image, u.process, u.command_line, u.user_name,
+      SELECT u.id, u.cluster_id, u.uuid, u.time, u.received_at, u.priority::text::"FalcoPriority", u.rule, u.source,
+        u.output, u.hostname, u.namespace, u.pod, u.container, u.image, u.process, u.command_line, u.user_name,
         ARRAY(SELECT jsonb_array_elements_text(u.tags)), u.signature, u.anomaly, u.silenced, u.output_fields
-      FROM unnest(
-        ${rows.map((r) => r.id)}::uuid[],
-        ${rows.map((r) => r.clusterId)}::uuid[],
-        ${rows.map((r) => r.uuid)}::text[],
-        ${rows.map((r) => r.time)}::timestamptz[],
-        ${rows.map((r) => r.receivedAt)}::timestamptz[],
-        ${rows.map((r) => r.priority)}::text[]::"FalcoPriority"[],
-        ${rows.map((r) => r.rule)}::text[],
-        ${rows.map((r) => r.source)}::text[],
-        ${rows.map((r) => r.output)}::text[],
-        ${rows.map((r) => r.hostname)}::text[],
-        ${rows.map((r) => r.namespace)}::text[],
-        ${rows.map((r) => r.pod)}::text[],
-        ${rows.map((r) => r.container)}::text[],
-        ${rows.map((r) => r.image)}::text[],
-        ${rows.map((r) => r.process)}::text[],
-        ${rows.map((r) => r.commandLine)}::text[],
-        ${rows.map((r) => r.user)}::text[],
-        ${rows.map((r) => JSON.stringify(r.tags))}::jsonb[],
-        ${rows.map((r) => r.signature)}::text[],
-        ${rows.map((r) => r.anomaly)}::boolean[],
-        ${rows.map((r) => r.silenced)}::boolean[],
-        ${rows.map((r) => JSON.stringify(r.outputFields))}::jsonb[]
-      ) AS u(id, cluster_id, uuid, time, received_at, priority, rule, source, output, hostname, namespace, pod,
-             container, image, process, command_line, user_name, tags, signature, anomaly, silenced, output_fields)
+      FROM jsonb_to_recordset(${JSON.stringify(rows.map(eventRecord))}::jsonb)
+        AS u(id uuid, cluster_id uuid, uuid text, time timestamptz, received_at timestamptz, priority text, rule text,
+             source text, output text, hostname text, namespace text, pod text, container text, image text,
+             process text, command_line text, user_name text, tags jsonb, signature text, anomaly boolean,
+             silenced boolean, output_fields jsonb)
       JOIN clusters c ON c.id = u.cluster_id
       RETURNING id`;
     return new Set(inserted.map((r) => r.id));

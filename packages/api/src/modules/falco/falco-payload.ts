@@ -44,17 +44,40 @@ export class FalcoPayloadError extends DomainError {
  * kept as decimal strings instead of being rounded to the nearest double.
  */
 export function parseJsonKeepingBigIntegers(text: string): unknown {
-  if (!/\d{16}/.test(text)) return JSON.parse(text);
-  // Strings are matched first so digits inside them are left alone; a number is quoted only when it
-  // is a whole integer token (not part of a fraction or an exponent) too large for a double.
-  return JSON.parse(
-    text.replace(BIG_INTEGER_OR_STRING, (token) =>
-      token.charCodeAt(0) === 0x22 || Number.isSafeInteger(Number(token)) ? token : `"${token}"`,
-    ),
-  );
+  BIG_INTEGER.lastIndex = 0;
+  let match = BIG_INTEGER.exec(text);
+  if (!match) return JSON.parse(text);
+  // A number is quoted only when it is a whole integer token (not part of a fraction or an exponent)
+  // too large for a double, outside any string: the quotes before it (those not escaped inside a
+  // string) say whether it is inside one.
+  let out = "";
+  let copied = 0;
+  let inString = false;
+  let quote = text.indexOf('"');
+  while (match) {
+    const at = match.index;
+    while (quote !== -1 && quote < at) {
+      if (!inString || !isEscaped(text, quote)) inString = !inString;
+      quote = text.indexOf('"', quote + 1);
+    }
+    const token = match[0];
+    if (!inString && !Number.isSafeInteger(Number(token))) {
+      out += `${text.slice(copied, at)}"${token}"`;
+      copied = at + token.length;
+    }
+    match = BIG_INTEGER.exec(text);
+  }
+  return JSON.parse(copied ? out + text.slice(copied) : text);
 }
 
-const BIG_INTEGER_OR_STRING = /"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?[1-9]\d{15,}(?![\d.eE])/g;
+const BIG_INTEGER = /(?<![\d.eE+-])-?[1-9]\d{15,}(?![\d.eE])/g;
+
+/** Whether the character at `at` follows an odd number of backslashes. */
+function isEscaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (at > backslashes && text.charCodeAt(at - backslashes - 1) === 0x5c) backslashes++;
+  return backslashes % 2 === 1;
+}
 
 /** The request body as JSON; a clear error when it is not. */
 export function parseFalcoJson(body: Buffer | string): unknown {

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery, useSubscription } from "@apollo/client/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type {
   AdmissionEventFieldsFragment,
   AdmissionEventFilter,
@@ -13,10 +13,10 @@ import {
   UpdateClusterAdmissionSettingsDocument,
 } from "./admission.graphql";
 import { useCatchUpWhenLive } from "../../lib/use-catch-up";
+import { useFreshIds } from "../../lib/use-fresh-ids";
 import { matchesAdmissionFilter } from "./admission-events";
 
 export const ADMISSION_PAGE_SIZE = 50;
-const FRESH_FOR_MS = 5000;
 
 export function useAdmissionSettings(clusterId: string) {
   return useQuery(ClusterAdmissionSettingsDocument, { variables: { id: clusterId } });
@@ -39,17 +39,10 @@ export function useAdmissionEvents(clusterId: string, filter: AdmissionEventFilt
   const client = useApolloClient();
   const variables = { clusterId, filter, first: ADMISSION_PAGE_SIZE };
   const query = useQuery(AdmissionEventsDocument, { variables, notifyOnNetworkStatusChange: false });
-  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  const { fresh, highlight } = useFreshIds();
   const [loadingMore, setLoadingMore] = useState(false);
   const filterRef = useRef(filter);
   filterRef.current = filter;
-  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
-
-  useEffect(() => {
-    const pending = timers.current;
-    return () => pending.forEach((timer) => clearTimeout(timer));
-  }, []);
-
   const prepend = useCallback(
     (event: AdmissionEventFieldsFragment) => {
       const current = filterRef.current;
@@ -72,18 +65,9 @@ export function useAdmissionEvents(clusterId: string, filter: AdmissionEventFilt
         },
       );
       if (!added) return;
-      setFresh((ids) => new Set(ids).add(event.id));
-      const timer = setTimeout(() => {
-        timers.current.delete(timer);
-        setFresh((ids) => {
-          const next = new Set(ids);
-          next.delete(event.id);
-          return next;
-        });
-      }, FRESH_FOR_MS);
-      timers.current.add(timer);
+      highlight([event.id]);
     },
-    [client, clusterId],
+    [client, clusterId, highlight],
   );
 
   const subscription = useSubscription(AdmissionEventAddedDocument, {

@@ -1,12 +1,12 @@
 import { useApolloClient, useQuery, useSubscription } from "@apollo/client/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type { AuditEntriesQuery, AuditEntryFieldsFragment, AuditFilter } from "../../gql/graphql";
 import { AuditEntriesDocument, AuditEntryAddedDocument } from "./audit.graphql";
 import { useCatchUpWhenLive } from "../../lib/use-catch-up";
+import { useFreshIds } from "../../lib/use-fresh-ids";
 import { matchesAuditFilter } from "./audit-filter";
 
 export const AUDIT_PAGE_SIZE = 50;
-const FRESH_FOR_MS = 5000;
 
 /**
  * The audit log for a filter, newest first: pages load with a cursor, and entries written while
@@ -16,17 +16,10 @@ export function useAuditLog(filter: AuditFilter) {
   const client = useApolloClient();
   const variables = { filter, first: AUDIT_PAGE_SIZE };
   const query = useQuery(AuditEntriesDocument, { variables, notifyOnNetworkStatusChange: false });
-  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  const { fresh, highlight } = useFreshIds();
   const [loadingMore, setLoadingMore] = useState(false);
   const filterRef = useRef(filter);
   filterRef.current = filter;
-  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
-
-  useEffect(() => {
-    const pending = timers.current;
-    return () => pending.forEach((timer) => clearTimeout(timer));
-  }, []);
-
   const prepend = useCallback(
     (entry: AuditEntryFieldsFragment) => {
       const current = filterRef.current;
@@ -41,18 +34,9 @@ export function useAuditLog(filter: AuditFilter) {
         },
       );
       if (!added) return;
-      setFresh((ids) => new Set(ids).add(entry.id));
-      const timer = setTimeout(() => {
-        timers.current.delete(timer);
-        setFresh((ids) => {
-          const next = new Set(ids);
-          next.delete(entry.id);
-          return next;
-        });
-      }, FRESH_FOR_MS);
-      timers.current.add(timer);
+      highlight([entry.id]);
     },
-    [client],
+    [client, highlight],
   );
 
   // The server filters the live feed; the same check on arrival covers the moment a filter changes.

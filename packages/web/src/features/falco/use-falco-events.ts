@@ -2,12 +2,11 @@ import { useApolloClient, useQuery, useSubscription } from "@apollo/client/react
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { FalcoEventFieldsFragment, FalcoEventFilter, FalcoEventsQuery } from "../../gql/graphql";
 import { useCatchUpWhenLive } from "../../lib/use-catch-up";
+import { useFreshIds } from "../../lib/use-fresh-ids";
 import { FalcoEventAddedDocument, FalcoEventsDocument } from "./falco.graphql";
 import { matchesFalcoFilter } from "./falco-filter";
 
 export const FALCO_PAGE_SIZE = 50;
-/** How long a new row stays highlighted. */
-export const FRESH_FOR_MS = 5000;
 /** Events kept while paused; past this only the count grows, and showing them reloads the list. */
 export const MAX_PENDING = 500;
 
@@ -51,7 +50,7 @@ export function useFalcoEvents(filter: FalcoEventFilter, onLiveEvent?: (event: F
     variables: { filter, first: FALCO_PAGE_SIZE },
     notifyOnNetworkStatusChange: false,
   });
-  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  const { fresh, highlight } = useFreshIds();
   const [loadingMore, setLoadingMore] = useState(false);
   const [paused, setPaused] = useState(false);
   const [pending, setPending] = useState<{ events: FalcoEvent[]; count: number }>({ events: [], count: 0 });
@@ -61,32 +60,11 @@ export function useFalcoEvents(filter: FalcoEventFilter, onLiveEvent?: (event: F
   pausedRef.current = paused;
   const onLiveEventRef = useRef(onLiveEvent);
   onLiveEventRef.current = onLiveEvent;
-  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
-
-  useEffect(() => {
-    const scheduled = timers.current;
-    return () => scheduled.forEach((timer) => clearTimeout(timer));
-  }, []);
-
   // Events held back for another filter do not belong to this one.
   const filterKey = JSON.stringify(filter);
   useEffect(() => {
     setPending({ events: [], count: 0 });
   }, [filterKey]);
-
-  const highlight = useCallback((ids: readonly string[]) => {
-    if (!ids.length) return;
-    setFresh((current) => new Set([...current, ...ids]));
-    const timer = setTimeout(() => {
-      timers.current.delete(timer);
-      setFresh((current) => {
-        const next = new Set(current);
-        for (const id of ids) next.delete(id);
-        return next;
-      });
-    }, FRESH_FOR_MS);
-    timers.current.add(timer);
-  }, []);
 
   /** Adds events to the cached first page (and the pages loaded after it); returns how many were new. */
   const insert = useCallback(

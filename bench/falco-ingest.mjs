@@ -11,17 +11,19 @@
  * `--rate N` and `--paced-seconds N` (the paced phase, default 500 events/s for 10 s),
  * `--ceiling-rows N` (default 50,000), `--batch N` (the ceiling's rows per INSERT, default 500),
  * `--subscribers N` (live subscribers, default 1; the first is timed), `--cpu-prof` (the api writes a V8
- * CPU profile to bench/results/falco-ingest-profile/).
+ * CPU profile to bench/results/falco-ingest-profile/), `--client raw|node` (below). BENCH_API_FLAGS
+ * passes Node options to the api (e.g. `--max-semi-space-size=64`).
  *
  * Three processes over loopback: this one (orchestrator and the GraphQL subscriber), the api, and a
- * load generator (Node's HTTP client with keep-alive) posting one event per request, as falcosidekick
- * does, to `POST /api/falco/:clusterId/create?key=` with a falco_ingest key bound to the cluster.
+ * load generator posting one event per request on keep-alive connections, as falcosidekick does
+ * (`--client raw`, the default: a lean HTTP/1.1 client over `net`, as wrk is, so the generator takes
+ * little of the CPU the api needs; `--client node`: Node's HTTP client), to `POST /api/falco/:clusterId/create?key=` with a falco_ingest key bound to the cluster.
  * Events are falcosidekick payloads of syscall and k8s_audit rules over 20 namespaces, 60 images and
  * 12 nodes, every priority, each with its own uuid. Phases: a warm-up; a paced phase (open loop at a
  * fixed rate, latency from each event's scheduled time); then one closed-loop burst per concurrency
  * (requests sent as fast as they are answered). Per phase: events acknowledged (201) per second,
  * POST→201 latency, POST→subscriber latency (a graphql-ws client subscribed to falcoEventAdded in
- * this process, matched by uuid), and the api's and PostgreSQL's CPU time per event. Then the stored
+ * this process, matched by uuid), and the api's, PostgreSQL's and the load generator's CPU time per event. Then the stored
  * count (SELECT count) is compared with the acknowledged count. With the api stopped, the ceiling
  * inserts the same rows into the same falco_events table on one connection, in batches (unnest,
  * multi-row VALUES, and one jsonb_to_recordset parameter; the fastest counts), and deletes them.
@@ -33,6 +35,7 @@ import { fork, spawn } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
+import { createConnection } from "node:net";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { dirname, join } from "node:path";
@@ -64,6 +67,7 @@ const { values: args } = parseArgs({
     batch: { type: "string", default: "500" },
     redis: { type: "boolean", default: false },
     "cpu-prof": { type: "boolean", default: false },
+    client: { type: "string", default: "raw" },
     subscribers: { type: "string", default: "1" },
   },
 });
@@ -444,13 +448,76 @@ const now = () => performance.timeOrigin + performance.now();
 
 // ------------------------------------------------------------------------------------------ load
 
+/**
+ * A lean HTTP/1.1 client, as load generators such as wrk are: keep-alive connections over `net`, each
+ * with one request in flight (as falcosidekick sends), the request written in one piece and the
+ * response read by its status line, Content-Length and body. It leaves the CPU to the api.
+ */
+class RawConnections {
+  constructor(port, path) {
+    this.port = port;
+    this.head = `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUser-Agent: Falcosidekick\r\nContent-Type: application/json\r\nContent-Length: `;
+    this.idle = [];
+    this.all = new Set();
+  }
+
+  connection() {
+    const idle = this.idle.pop();
+    if (idle) return idle;
+    const socket = createConnection({ host: "127.0.0.1", port: this.port, noDelay: true });
+    const c = { socket, buffer: Buffer.alloc(0), pending: null };
+    this.all.add(c);
+    socket.on("data", (chunk) => {
+      c.buffer = c.buffer.length ? Buffer.concat([c.buffer, chunk]) : chunk;
+      this.read(c);
+    });
+    const closed = (error) => {
+      this.all.delete(c);
+      const pending = c.pending;
+      c.pending = null;
+      pending?.({ status: 0, body: String(error?.code ?? "connection closed") });
+    };
+    socket.on("error", closed);
+    socket.on("close", () => closed());
+    return c;
+  }
+
+  read(c) {
+    const end = c.buffer.indexOf("\r\n\r\n");
+    if (end < 0 || !c.pending) return;
+    const head = c.buffer.toString("latin1", 0, end);
+    const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+    if (c.buffer.length < end + 4 + length) return;
+    const body = c.buffer.toString("utf8", end + 4, end + 4 + length);
+    c.buffer = c.buffer.subarray(end + 4 + length);
+    const resolve = c.pending;
+    c.pending = null;
+    if (/\r\nconnection: *close/i.test(head)) c.socket.end();
+    else this.idle.push(c);
+    resolve({ status: Number(head.slice(9, 12)), body });
+  }
+
+  post(body) {
+    return new Promise((resolve) => {
+      const c = this.connection();
+      c.pending = resolve;
+      c.socket.write(`${this.head}${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    });
+  }
+
+  destroy() {
+    for (const c of this.all) c.socket.destroy();
+  }
+}
+
 /** Posts events as the orchestrator asks: { closed: seconds, concurrency } or { open: seconds, rate }. */
 async function load() {
-  const { port, path, run } = await new Promise((resolve) => process.once("message", resolve));
+  const { port, path, run, client } = await new Promise((resolve) => process.once("message", resolve));
   const templates = eventTemplates();
   let nextSeq = 0;
 
-  const post = (agent, seq) =>
+  // Node's HTTP client: what most Node callers would use, and heavy (it competes with the api for CPU).
+  const nodePost = (agent, seq) =>
     new Promise((resolve) => {
       const body = renderEvent(templates, run, seq);
       const req = request(
@@ -475,9 +542,13 @@ async function load() {
       req.on("error", (error) => resolve({ status: 0, body: String(error.code ?? error.message) }));
       req.end(body);
     });
+  const post = client === "node" ? nodePost : (connections, seq) => connections.post(renderEvent(templates, run, seq));
 
   const phase = async (command) => {
-    const agent = new Agent({ keepAlive: true, maxSockets: command.concurrency ?? 256 });
+    const agent =
+      client === "node"
+        ? new Agent({ keepAlive: true, maxSockets: command.concurrency ?? 256 })
+        : new RawConnections(port, path);
     const seqStart = nextSeq;
     const sentAt = new Times();
     const ackedAt = new Times();
@@ -866,6 +937,10 @@ async function orchestrate() {
     console.error(`${main} is missing; build the api first: pnpm --filter @bulwark/api build`);
     process.exit(1);
   }
+  if (args.client !== "raw" && args.client !== "node") {
+    console.error(`--client is raw or node, not ${args.client}`);
+    process.exit(1);
+  }
   const pg = requireApi("pg");
   const seconds = Number(args.seconds);
   const concurrencies = args.concurrency.split(",").map(Number);
@@ -895,7 +970,11 @@ async function orchestrate() {
   }
   const api = spawn(
     process.execPath,
-    [...(args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), main],
+    [
+      ...(process.env.BENCH_API_FLAGS ? process.env.BENCH_API_FLAGS.split(" ") : []),
+      ...(args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+      main,
+    ],
     {
       env: {
         PATH: process.env.PATH,
@@ -933,6 +1012,8 @@ async function orchestrate() {
     pubsub: redisUrl ? "redis" : "memory",
     subscribers: Number(args.subscribers),
     apiBuiltAt: newestFileTime(dirname(main)),
+    apiNodeFlags: process.env.BENCH_API_FLAGS ?? "",
+    loadClient: args.client,
     loadAverageStart,
   };
   try {
@@ -983,7 +1064,7 @@ async function orchestrate() {
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       serialization: "advanced",
     });
-    loadProcess.send({ port, path, run });
+    loadProcess.send({ port, path, run, client: args.client });
     await once(loadProcess, (m) => m.ready);
 
     const templates = eventTemplates();
@@ -1014,6 +1095,9 @@ async function orchestrate() {
         ...delivered,
         apiCpuMicrosPerEvent: result.acked ? Math.round((apiCpuMs * 1000) / result.acked) : null,
         postgresCpuMicrosPerEvent: result.acked ? Math.round((pgCpuMs * 1000) / result.acked) : null,
+        loadCpuMicrosPerEvent: result.acked
+          ? Math.round((result.loadCpuMsPerSecond * result.seconds * 1000) / result.acked)
+          : null,
         apiCpuMsPerSecond: Math.round(apiCpuMs / result.seconds),
         postgresCpuMsPerSecond: Math.round(pgCpuMs / result.seconds),
         batches: Number.isNaN(batchCount) ? null : batchCount,
@@ -1024,7 +1108,7 @@ async function orchestrate() {
     };
     const line = (label, r) =>
       console.log(
-        `  ${label}: ${r.eventsPerSecond} events/s stored (${r.acked} of ${r.sent}${Object.keys(r.statuses).length > 1 || !r.statuses[201] ? `, statuses ${JSON.stringify(r.statuses)}` : ""}); POST→201 p50 ${r.postTo201.p50Ms} ms, p99 ${r.postTo201.p99Ms} ms; ${r.postToSubscriber.count ? `POST→subscriber p50 ${r.postToSubscriber.p50Ms} ms, p99 ${r.postToSubscriber.p99Ms} ms` : "none reached the subscriber"}${r.postToSubscriber.missing && r.postToSubscriber.count ? `, ${r.postToSubscriber.missing} never arrived` : ""}; CPU per event: api ${r.apiCpuMicrosPerEvent} µs, PostgreSQL ${r.postgresCpuMicrosPerEvent} µs${r.averageBatch ? `; ${r.averageBatch} events a batch` : ""}`,
+        `  ${label}: ${r.eventsPerSecond} events/s stored (${r.acked} of ${r.sent}${Object.keys(r.statuses).length > 1 || !r.statuses[201] ? `, statuses ${JSON.stringify(r.statuses)}` : ""}); POST→201 p50 ${r.postTo201.p50Ms} ms, p99 ${r.postTo201.p99Ms} ms; ${r.postToSubscriber.count ? `POST→subscriber p50 ${r.postToSubscriber.p50Ms} ms, p99 ${r.postToSubscriber.p99Ms} ms` : "none reached the subscriber"}${r.postToSubscriber.missing && r.postToSubscriber.count ? `, ${r.postToSubscriber.missing} never arrived` : ""}; CPU per event: api ${r.apiCpuMicrosPerEvent} µs, PostgreSQL ${r.postgresCpuMicrosPerEvent} µs, load generator ${r.loadCpuMicrosPerEvent} µs${r.averageBatch ? `; ${r.averageBatch} events a batch` : ""}`,
       );
 
     out.warmup = await phase({ closed: 3, concurrency: 32 });

@@ -92,17 +92,22 @@ export function toJson(payload: FalcoPayload): string {
   return JSON.stringify(payload).replace(/"__BIG__(-?\d+)"/g, "$1");
 }
 
-export type FalcoAnswer = { status: number; body: Record<string, unknown> };
+export type FalcoAnswer = { status: number; body: Record<string, unknown>; headers: Headers };
 
 /** Posts to a Falco route. `key` goes in ?key= unless `keyIn` says otherwise. */
 export async function postFalco(
   baseUrl: string,
   path: string,
   body: FalcoPayload | string | Buffer,
-  options: { key?: string; keyIn?: "query" | "bearer" | "x-api-key"; contentType?: string | null } = {},
+  options: {
+    key?: string;
+    keyIn?: "query" | "bearer" | "x-api-key";
+    contentType?: string | null;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<FalcoAnswer> {
   const url = new URL(path, baseUrl);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.contentType !== null) headers["content-type"] = options.contentType ?? "application/json";
   if (options.key) {
     const keyIn = options.keyIn ?? "query";
@@ -122,7 +127,8 @@ export async function postFalco(
   } catch {
     parsed = { text };
   }
-  return { status: res.status, body: parsed };
+  // The headers do not take part in toEqual on an answer.
+  return Object.defineProperty({ status: res.status, body: parsed }, "headers", { value: res.headers }) as FalcoAnswer;
 }
 
 /** GraphQL selection of every FalcoEvent field. */

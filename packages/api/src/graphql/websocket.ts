@@ -19,6 +19,43 @@ type Extra = { request: IncomingMessage; socket: WebSocket; actor?: Actor; param
 /** How often open connections are re-checked, so a revoked key or ended session loses its stream. */
 const REVALIDATE_MS = 30_000;
 
+/** Bytes a connection may have waiting to be sent before each message waits for the socket again. */
+export const SEND_HIGH_WATER_BYTES = 1024 * 1024;
+
+/**
+ * Messages sent to one connection in the same turn of the event loop (a batch of live events) leave
+ * in one write: the socket is corked at the first and uncorked after the turn. graphql-ws waits for
+ * each message's send callback before the next; while little is waiting to be sent the callback is
+ * called at once, so a batch is not written one message per turn. A reader that falls behind (more
+ * than SEND_HIGH_WATER_BYTES waiting) is sent to one message at a time again, as fast as it reads.
+ */
+export function coalesceSends(ws: WebSocket, tcp: Duplex): void {
+  const send = ws.send.bind(ws);
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    tcp.uncork();
+  };
+  ws.send = ((data: Parameters<WebSocket["send"]>[0], ...rest: unknown[]) => {
+    const callback = rest.find((r): r is (error?: Error) => void => typeof r === "function");
+    const options = (rest.find((r) => r !== undefined && typeof r === "object") ?? {}) as Parameters<
+      WebSocket["send"]
+    >[1];
+    if (!corked && ws.readyState === ws.OPEN) {
+      corked = true;
+      tcp.cork();
+      setImmediate(uncork);
+    }
+    if (!callback || ws.bufferedAmount >= SEND_HIGH_WATER_BYTES) {
+      send(data, options, callback);
+      return;
+    }
+    // A failed write closes the connection, which ends its subscriptions.
+    send(data, options);
+    process.nextTick(callback);
+  }) as WebSocket["send"];
+}
+
 /**
  * GraphQL subscriptions over graphql-ws on the same path as HTTP GraphQL. The handshake must come
  * from an allowed Origin (cookies would otherwise let any site subscribe as the user).
@@ -49,7 +86,10 @@ export function attachWebSocket(options: {
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      coalesceSends(ws, socket);
+      wss.emit("connection", ws, req);
+    });
   };
   httpServer.on("upgrade", onUpgrade);
 

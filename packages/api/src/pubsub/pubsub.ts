@@ -62,7 +62,7 @@ export type AdmissionEventAddedEvent = {
   images: unknown;
 };
 
-/** A Falco event was stored. */
+/** A Falco event was stored (published as a list: the events one batch stored). */
 export type FalcoEventAddedEvent = {
   id: string;
   clusterId: string;
@@ -94,7 +94,7 @@ export type Topics = {
   VERDICT_CHANGED: [VerdictChangedEvent];
   ADMISSION_CHANGED: [AdmissionChangedEvent];
   ADMISSION_EVENT_ADDED: [AdmissionEventAddedEvent];
-  FALCO_EVENT_ADDED: [FalcoEventAddedEvent];
+  FALCO_EVENTS_ADDED: [FalcoEventAddedEvent[]];
 };
 
 export type TopicName = keyof Topics;

@@ -1,11 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import { deflateSync, gzipSync } from "node:zlib";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type GraphQLClient, startTestApp, type TestApp } from "../harness.js";
 import { FALCO_EVENT_FIELDS, k8sAuditEvent, postFalco, syscallEvent, toJson } from "../falco.js";
+import { parseFalcoPayload } from "../../src/modules/falco/falco-payload.js";
 
 /** falcosidekick → POST /api/falco/…: what is stored, what is refused (and then nothing is stored). */
 const FIXTURES = path.resolve(import.meta.dirname, "../../../../../shared/fixtures/falco");
@@ -575,6 +577,65 @@ describe("concurrent posts", () => {
     expect(await prisma().falcoEvent.count({ where: { id: { in: ids } } })).toBe(200);
     // Seven namespaces never seen before: seven new signatures, each with exactly one anomaly.
     expect(answers.filter((a) => a.body.anomaly === true)).toHaveLength(7);
+  });
+});
+
+describe("request bodies and answers", () => {
+  it("read a gzip- or deflate-compressed body, and refuse an unknown Content-Encoding with 415", async () => {
+    const gz = await postFalco(t.url, createPath(cluster.id), gzipSync(toJson(syscallEvent({ namespace: "zipped" }))), {
+      key,
+      headers: { "content-encoding": "gzip" },
+    });
+    expect(gz.status).toBe(201);
+    expect((await eventById(gz.body.id as string)).namespace).toBe("zipped");
+    const deflated = await postFalco(t.url, createPath(cluster.id), deflateSync(toJson(syscallEvent())), {
+      key,
+      headers: { "content-encoding": "deflate" },
+    });
+    expect(deflated.status).toBe(201);
+
+    const before = await stored();
+    const unknown = await postFalco(t.url, createPath(cluster.id), toJson(syscallEvent()), {
+      key,
+      headers: { "content-encoding": "x-pack" },
+    });
+    expect(unknown).toMatchObject({
+      status: 415,
+      body: { error: "The request body's Content-Encoding is not supported (use gzip, deflate or none)" },
+    });
+    expect(await stored()).toEqual(before);
+  });
+
+  it("carry the security headers every response of the api carries", async () => {
+    const page = await fetch(`${t.url}/healthz`);
+    for (const answer of [
+      await postFalco(t.url, createPath(cluster.id), syscallEvent(), { key }),
+      await postFalco(t.url, createPath(cluster.id), "{", { key }),
+    ]) {
+      for (const name of ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"]) {
+        expect(answer.headers.get(name), name).toBe(page.headers.get(name));
+        expect(answer.headers.get(name), name).toBeTruthy();
+      }
+      expect(answer.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(answer.headers.get("x-powered-by")).toBeNull();
+    }
+  });
+});
+
+describe("an event whose cluster is deleted while it waits for its batch", () => {
+  it("is not stored and is answered as an unknown cluster; the rest of its batch is stored", async () => {
+    const doomed = await build.cluster(root);
+    const keyId = (await prisma().apiKey.findFirstOrThrow({ where: { clusterId: cluster.id } })).id;
+    const ingest = t.app.services.falcoIngest;
+    await prisma().cluster.delete({ where: { id: doomed.id } });
+    const before = await stored();
+    const [kept, gone] = await Promise.all([
+      ingest.ingest(cluster, keyId, parseFalcoPayload(syscallEvent({ namespace: "survivor" }))),
+      ingest.ingest(doomed, keyId, parseFalcoPayload(syscallEvent({ namespace: "survivor" }))),
+    ]);
+    expect(kept).toMatchObject({ kind: "stored" });
+    expect(gone).toEqual({ kind: "cluster_gone" });
+    expect((await stored()).events).toBe(before.events + 1);
   });
 });
 

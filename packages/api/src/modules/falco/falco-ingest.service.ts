@@ -73,7 +73,8 @@ export class FalcoIngestService {
     private readonly notifications: NotificationsService,
     private readonly logger: Logger,
     private readonly now: () => Date,
-    options: GroupCommitOptions = { windowMs: 2, maxBatch: 500 },
+    // On PostgreSQL one batch is prepared while another is written (PGlite runs one transaction at a time).
+    options: GroupCommitOptions = { windowMs: 2, maxBatch: 500, concurrency: db.kind === "postgres" ? 2 : 1 },
   ) {
     this.writer = new GroupCommit((items) => this.commit(items), options);
   }
@@ -205,10 +206,14 @@ export class FalcoIngestService {
           : { kind: "cluster_gone" };
       }
       const published = kept.filter((k) => inserted.has(k.row.id));
-      afterCommit(() => {
-        for (const k of published)
-          this.pubsub.publish("FALCO_EVENT_ADDED", toFalcoEventAdded(k.row, k.item.cluster.name));
-      });
+      if (published.length) {
+        afterCommit(() =>
+          this.pubsub.publish(
+            "FALCO_EVENTS_ADDED",
+            published.map((k) => toFalcoEventAdded(k.row, k.item.cluster.name)),
+          ),
+        );
+      }
       return outcomes;
     });
     this.onBatchCommitted?.(items.length);

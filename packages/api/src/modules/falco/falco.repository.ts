@@ -192,11 +192,11 @@ export class FalcoRepository {
   /**
    * One statement for the whole batch: inserts the events and applies `signatures` (the batch's
    * signature updates, whose rows it holds locked). Returns the ids stored (events of deleted
-   * clusters are skipped). The rows travel as one jsonb parameter each.
+   * clusters are skipped). The rows travel as one jsonb parameter each; only a count comes back.
    */
   async insertEvents(db: Db, rows: NewFalcoEventRow[], signatures: SignatureUpdate[] = []): Promise<Set<string>> {
     if (!rows.length && !signatures.length) return new Set();
-    const inserted = await db.$queryRaw<Array<{ id: string }>>`
+    const count = await db.$executeRaw`
       WITH updated AS (
         UPDATE falco_signatures s
         SET first_seen_at = u.first_seen_at, last_seen_at = u.last_seen_at, last_notified_at = u.last_notified_at
@@ -214,9 +214,12 @@ export class FalcoRepository {
              source text, output text, hostname text, namespace text, pod text, container text, image text,
              process text, command_line text, user_name text, tags jsonb, signature text, anomaly boolean,
              silenced boolean, output_fields jsonb)
-      JOIN clusters c ON c.id = u.cluster_id
-      RETURNING id`;
-    return new Set(inserted.map((r) => r.id));
+      JOIN clusters c ON c.id = u.cluster_id`;
+    if (count === rows.length) return new Set(rows.map((r) => r.id));
+    // Some cluster was deleted: its events were skipped (a deletion still under way waits for this
+    // transaction, which holds its cluster rows, so the clusters read here are those inserted for).
+    const clusters = await this.existingClusterIds(db, [...new Set(rows.map((r) => r.clusterId))]);
+    return new Set(rows.filter((r) => clusters.has(r.clusterId)).map((r) => r.id));
   }
 
   // ─── Reading events ───────────────────────────────────────────────────────

@@ -1,8 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.js";
 import { DateTime } from "../../graphql/scalars.js";
-import type { FalcoEventAddedEvent } from "../../pubsub/pubsub.js";
-import { eventFromTopic } from "./falco.service.js";
 import {
   FalcoDayCount,
   FalcoEvent,
@@ -92,10 +90,11 @@ export class FalcoEventsResolver {
     },
   })
   falcoEventAdded(
-    @Root() event: FalcoEventAddedEvent,
+    // The subscription yields events already read from the topic (FalcoService.subscribe).
+    @Root() event: FalcoEvent,
     @Arg("filter", () => FalcoEventFilter, { nullable: true }) _filter?: FalcoEventFilter,
   ): FalcoEvent {
-    return eventFromTopic(event);
+    return event;
   }
 }
 

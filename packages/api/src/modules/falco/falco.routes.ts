@@ -40,7 +40,42 @@ function isJsonContentType(header: string | undefined): boolean {
 
 const rawBody = express.raw({ type: () => true, limit: FALCO_BODY_LIMIT_BYTES });
 
+/**
+ * The body of a request that says how long it is and is not compressed (what falcosidekick sends)
+ * is read here; any other (compressed, chunked, over the limit) goes through body-parser.
+ */
 function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer> {
+  const encoding = req.headers["content-encoding"];
+  const length = Number(req.headers["content-length"]);
+  if (
+    (encoding === undefined || encoding.toLowerCase() === "identity") &&
+    length >= 0 &&
+    length <= FALCO_BODY_LIMIT_BYTES
+  ) {
+    return readPlainBody(req, length);
+  }
+  return readBodyParsed(req, res);
+}
+
+function readPlainBody(req: IncomingMessage, length: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const failed = () => reject(new Refusal(400, "The request body could not be read"));
+    req.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      chunks.push(chunk);
+    });
+    req.once("end", () => {
+      if (received !== length) failed();
+      else resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received));
+    });
+    req.once("error", failed);
+    req.once("aborted", failed);
+  });
+}
+
+function readBodyParsed(req: IncomingMessage, res: ServerResponse): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const target = req as IncomingMessage & { body?: unknown };
     // body-parser works on Node's own request: the same limits, encodings and errors as express.raw.
@@ -57,6 +92,42 @@ function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer> {
       resolve(Buffer.isBuffer(target.body) ? target.body : Buffer.alloc(0));
     });
   });
+}
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+/**
+ * The headers a middleware sets on every response, read once by running it against a recording
+ * response. Helmet's headers, configured with fixed values, do not depend on the request; a
+ * middleware that does not finish synchronously, or touches anything else, gets null (run it per request).
+ */
+export function fixedHeaders(middleware: Middleware): Array<[string, string | string[]]> | null {
+  const headers = new Map<string, [string, string | string[]]>();
+  let finished = false;
+  const recorder = {
+    setHeader(name: string, value: number | string | readonly string[]) {
+      headers.set(name.toLowerCase(), [name, typeof value === "number" ? String(value) : (value as string | string[])]);
+      return recorder;
+    },
+    removeHeader(name: string) {
+      headers.delete(name.toLowerCase());
+    },
+    getHeader(name: string) {
+      return headers.get(name.toLowerCase())?.[1];
+    },
+  };
+  try {
+    middleware(
+      { headers: {}, method: "POST", url: "/" } as IncomingMessage,
+      recorder as unknown as ServerResponse,
+      (error) => {
+        finished = !error;
+      },
+    );
+  } catch {
+    return null;
+  }
+  return finished ? [...headers.values()] : null;
 }
 
 const CREATE_PATH = /^\/api\/falco\/([^/]+)\/create\/?$/i;
@@ -80,9 +151,14 @@ export function falcoRequestListener(
   services: Services,
   metrics: Metrics,
   logger: Logger,
-  securityHeaders: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void,
+  securityHeaders: Middleware,
 ): FalcoRequestListener {
   services.falcoIngest.onBatchCommitted = (size) => metrics.falcoBatchSize.observe(size);
+  const fixed = fixedHeaders(securityHeaders);
+  /** The security headers as writeHead takes them (name, value, name, value …), when they are fixed. */
+  const fixedRaw = fixed?.flatMap(([name, value]) =>
+    Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, value],
+  );
 
   async function authorize(req: IncomingMessage, search: string): Promise<ApiKeyPrincipal> {
     const secret = ingestKey(req, search);
@@ -145,9 +221,14 @@ export function falcoRequestListener(
 
   function send(res: ServerResponse, status: number, body: unknown): void {
     const json = JSON.stringify(body);
-    res.statusCode = status;
-    res.setHeader("Content-Type", "application/json; charset=utf-8");
-    res.setHeader("Content-Length", Buffer.byteLength(json));
+    const length = String(Buffer.byteLength(json));
+    if (fixedRaw) {
+      res.writeHead(status, [...fixedRaw, "Content-Type", "application/json; charset=utf-8", "Content-Length", length]);
+    } else {
+      res.statusCode = status;
+      res.setHeader("Content-Type", "application/json; charset=utf-8");
+      res.setHeader("Content-Length", length);
+    }
     res.end(json);
   }
 
@@ -217,6 +298,10 @@ export function falcoRequestListener(
       }
     }
     metrics.timeHttpRequest(res, "POST", path);
+    if (fixedRaw) {
+      void handle(req, res, search, requested);
+      return true;
+    }
     securityHeaders(req, res, (error) => {
       if (error) {
         logger.error({ err: error, url: redactUrl(url) }, "unexpected error receiving a Falco event");

@@ -1,4 +1,3 @@
-import { filter, pipe } from "@graphql-yoga/subscription";
 import { z } from "zod";
 import type { Actor } from "../../common/actor.js";
 import { badInput, conflict, notFound } from "../../common/errors.js";
@@ -6,6 +5,7 @@ import { actorLabel, assertCan, type Principal } from "../../common/principal.js
 import { parseInput } from "../../common/validation.js";
 import type { Database, Db } from "../../db/database.js";
 import type { FalcoRule } from "../../generated/prisma/client.js";
+import { eachOf } from "../../pubsub/each-of.js";
 import type { BulwarkPubSub, FalcoEventAddedEvent } from "../../pubsub/pubsub.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { toCsv } from "../images/csv.js";
@@ -291,12 +291,13 @@ export class FalcoService {
   }
 
   /** New stored events matching the filter, live. */
-  subscribe(principal: Principal, raw: FalcoEventFilterInput): AsyncIterable<FalcoEventAddedEvent> {
+  subscribe(principal: Principal, raw: FalcoEventFilterInput): AsyncIterable<FalcoEventRow> {
     const scoped = this.scopedFilter(principal, raw);
-    return pipe(
-      this.pubsub.subscribe("FALCO_EVENT_ADDED"),
-      filter((e: FalcoEventAddedEvent) => scoped !== null && matchesFalcoFilter(eventFromTopic(e), scoped)),
-    );
+    return eachOf(this.pubsub.subscribe("FALCO_EVENTS_ADDED"), (e: FalcoEventAddedEvent) => {
+      if (scoped === null) return null;
+      const event = eventFromTopic(e);
+      return matchesFalcoFilter(event, scoped) ? event : null;
+    });
   }
 
   // ─── Rules ────────────────────────────────────────────────────────────────

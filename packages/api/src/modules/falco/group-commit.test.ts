@@ -57,6 +57,46 @@ describe("group commit", () => {
     expect(await Promise.all(answers)).toEqual(["done 1", "done 2", "done 3"]);
   });
 
+  it("with a concurrency of two, writes a second batch while the first is written, and no third", async () => {
+    const { batches, releases, commit } = controlled();
+    const writer = new GroupCommit(commit, { windowMs: 1, maxBatch: 100, concurrency: 2 });
+    const first = writer.submit(1);
+    await tick(10);
+    const second = [2, 3].map((i) => writer.submit(i));
+    await tick(10);
+    expect(batches).toEqual([[1], [2, 3]]);
+    const third = [4, 5].map((i) => writer.submit(i));
+    await tick(10);
+    expect(batches).toHaveLength(2); // both slots are taken
+    releases[1]!();
+    expect(await Promise.all(second)).toEqual(["done 2", "done 3"]);
+    await tick();
+    expect(batches).toEqual([[1], [2, 3], [4, 5]]);
+    releases[0]!();
+    releases[2]!();
+    expect(await first).toBe("done 1");
+    expect(await Promise.all(third)).toEqual(["done 4", "done 5"]);
+    await writer.drain();
+  });
+
+  it("starts full batches at once up to its concurrency", async () => {
+    const { batches, releases, commit } = controlled();
+    const writer = new GroupCommit(commit, { windowMs: 60_000, maxBatch: 2, concurrency: 2 });
+    const answers = [1, 2, 3, 4, 5].map((i) => writer.submit(i));
+    await tick();
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    releases[0]!();
+    await answers[0];
+    await tick();
+    expect(batches).toEqual([[1, 2], [3, 4], [5]]);
+    releases[1]!();
+    releases[2]!();
+    expect(await Promise.all(answers)).toEqual(["done 1", "done 2", "done 3", "done 4", "done 5"]);
+  });
+
   it("fails every item of a failed batch, and only those", async () => {
     let calls = 0;
     const writer = new GroupCommit<number, number>(

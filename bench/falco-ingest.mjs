@@ -12,7 +12,7 @@
  * `--ceiling-rows N` (default 50,000), `--batch N` (the ceiling's rows per INSERT, default 500),
  * `--subscribers N` (live subscribers, default 1; the first is timed), `--cpu-prof` (the api writes a V8
  * CPU profile to bench/results/falco-ingest-profile/), `--client raw|node` (below). BENCH_API_FLAGS
- * passes Node options to the api (e.g. `--max-semi-space-size=64`).
+ * sets the api's Node options (default `--max-semi-space-size=64`, as `npm start` runs it).
  *
  * Three processes over loopback: this one (orchestrator and the GraphQL subscriber), the api, and a
  * load generator posting one event per request on keep-alive connections, as falcosidekick does
@@ -49,6 +49,8 @@ const main = join(here, "../packages/api/dist/src/main.js");
 const requireApi = createRequire(join(here, "../packages/api/package.json"));
 
 const SEED = 20261127;
+/** Node options of the api: those `npm start` runs it with (scripts/bulwark.mjs), unless BENCH_API_FLAGS says otherwise. */
+const apiFlags = (process.env.BENCH_API_FLAGS ?? "--max-semi-space-size=64").split(" ").filter(Boolean);
 const TEMPLATES = 2_000;
 const TARGET_EVENTS_PER_SECOND = 5_000;
 const TARGET_RATIO = 0.3;
@@ -970,11 +972,7 @@ async function orchestrate() {
   }
   const api = spawn(
     process.execPath,
-    [
-      ...(process.env.BENCH_API_FLAGS ? process.env.BENCH_API_FLAGS.split(" ") : []),
-      ...(args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
-      main,
-    ],
+    [...apiFlags, ...(args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), main],
     {
       env: {
         PATH: process.env.PATH,
@@ -1012,7 +1010,7 @@ async function orchestrate() {
     pubsub: redisUrl ? "redis" : "memory",
     subscribers: Number(args.subscribers),
     apiBuiltAt: newestFileTime(dirname(main)),
-    apiNodeFlags: process.env.BENCH_API_FLAGS ?? "",
+    apiNodeFlags: apiFlags.join(" "),
     loadClient: args.client,
     loadAverageStart,
   };

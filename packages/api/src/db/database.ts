@@ -19,11 +19,27 @@ export type DatabaseTarget =
   /** `dataDir` null = in memory (tests only). */
   | { kind: "embedded"; dataDir: string | null };
 
+/**
+ * SQL in an open transaction, for the few hot paths where the Prisma client's per-statement work
+ * shows (Falco ingest). Parameters are $1, $2…; rows come back as the driver reads them (timestamps
+ * as Date, jsonb parsed), so statements cast what they return (counts ::int, enums ::text).
+ */
+export interface SqlTransaction {
+  query<R>(text: string, params?: unknown[]): Promise<R[]>;
+  /** Runs a statement; returns the number of rows it wrote. */
+  execute(text: string, params?: unknown[]): Promise<number>;
+}
+
 export interface Database {
   readonly kind: DatabaseKind;
   readonly prisma: PrismaClient;
   /** Runs `fn` in one transaction; the afterCommit callbacks run once it has committed. */
   transaction<T>(fn: (tx: Prisma.TransactionClient, afterCommit: (cb: () => void) => void) => Promise<T>): Promise<T>;
+  /**
+   * The same with SQL: on PostgreSQL on a pooled connection of its own (the pool the Prisma client
+   * uses), on PGlite through the Prisma client's transaction.
+   */
+  sqlTransaction<T>(fn: (sql: SqlTransaction, afterCommit: (cb: () => void) => void) => Promise<T>): Promise<T>;
   /** Applies pending migrations (the committed ones unless given); returns the names applied. */
   migrate(migrations?: Migration[]): Promise<string[]>;
   pendingMigrations(migrations?: Migration[]): Promise<string[]>;
@@ -69,29 +85,71 @@ function lockDataDir(dataDir: string): () => void {
   };
 }
 
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+
+/** A transaction of the Prisma client, seen as SQL. */
+const sqlOfPrisma = (tx: Prisma.TransactionClient): SqlTransaction => ({
+  query: <R>(text: string, params: unknown[] = []) => tx.$queryRawUnsafe<R[]>(text, ...params),
+  execute: (text, params = []) => tx.$executeRawUnsafe(text, ...params),
+});
+
+/** Runs `fn` in a transaction on one connection of the pool. */
+async function pooledTransaction<T>(pool: pg.Pool, fn: (sql: SqlTransaction) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query("BEGIN");
+    const result = await fn({
+      query: async <R>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[],
+      execute: async (text, params = []) => (await client.query(text, params)).rowCount ?? 0,
+    });
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    try {
+      await client.query("ROLLBACK");
+    } catch {
+      broken = true; // the connection is gone: do not hand it out again
+    }
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 function wrap(
   kind: DatabaseKind,
   prisma: PrismaClient,
+  pool: pg.Pool | null,
   sql: () => Promise<SqlSession>,
   logger: Logger,
   onClose: () => Promise<void>,
 ): Database {
+  const runAfterCommit = (callbacks: Array<() => void>) => {
+    for (const cb of callbacks) {
+      try {
+        cb();
+      } catch (error) {
+        logger.error({ err: error }, "after-commit callback failed");
+      }
+    }
+  };
   return {
     kind,
     prisma,
     async transaction(fn) {
       const callbacks: Array<() => void> = [];
-      const result = await prisma.$transaction((tx) => fn(tx, (cb) => callbacks.push(cb)), {
-        maxWait: 10_000,
-        timeout: 30_000,
-      });
-      for (const cb of callbacks) {
-        try {
-          cb();
-        } catch (error) {
-          logger.error({ err: error }, "after-commit callback failed");
-        }
-      }
+      const result = await prisma.$transaction((tx) => fn(tx, (cb) => callbacks.push(cb)), TRANSACTION_OPTIONS);
+      runAfterCommit(callbacks);
+      return result;
+    },
+    async sqlTransaction(fn) {
+      const callbacks: Array<() => void> = [];
+      const afterCommit = (cb: () => void) => callbacks.push(cb);
+      const result = pool
+        ? await pooledTransaction(pool, (sql) => fn(sql, afterCommit))
+        : await prisma.$transaction((tx) => fn(sqlOfPrisma(tx), afterCommit), TRANSACTION_OPTIONS);
+      runAfterCommit(callbacks);
       return result;
     },
     async migrate(migrations) {
@@ -119,7 +177,11 @@ function wrap(
 
 export async function openDatabase(target: DatabaseTarget, logger: Logger): Promise<Database> {
   if (target.kind === "postgres") {
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection that fails (the server restarted) is dropped by the pool; without a
+    // listener the error would end the process.
+    pool.on("error", (error) => logger.warn({ err: error }, "an idle database connection failed"));
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     const sql = async (): Promise<SqlSession> => {
       const client = new pg.Client({ connectionString: target.url });
       await client.connect();
@@ -136,8 +198,9 @@ export async function openDatabase(target: DatabaseTarget, logger: Logger): Prom
         },
       };
     };
-    return wrap("postgres", prisma, sql, logger, async () => {
+    return wrap("postgres", prisma, pool, sql, logger, async () => {
       await prisma.$disconnect();
+      if (!pool.ended) await pool.end();
     });
   }
 
@@ -168,7 +231,7 @@ export async function openDatabase(target: DatabaseTarget, logger: Logger): Prom
     lock: async () => {},
     release: async () => {},
   });
-  return wrap("embedded", prisma, sql, logger, async () => {
+  return wrap("embedded", prisma, null, sql, logger, async () => {
     await prisma.$disconnect();
     await pglite.close();
     unlock();

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Database, Db } from "../../db/database.js";
+import type { Database, Db, SqlTransaction } from "../../db/database.js";
 import type { FalcoRule, FalcoSettings } from "../../generated/prisma/client.js";
 import type { Logger } from "../../logger.js";
 import type { BulwarkPubSub, FalcoEventAddedEvent } from "../../pubsub/pubsub.js";
@@ -142,11 +142,12 @@ export class FalcoIngestService {
   }
 
   private async commit(items: Item[]): Promise<IngestOutcome[]> {
-    const outcomes = await this.db.transaction(async (tx, afterCommit) => {
+    // Rules and settings are read before the batch's transaction (usually from the cache).
+    const rules = await this.activeRules(this.db.prisma, this.now());
+    const stored = await this.settingsFor(this.db.prisma, [...new Set(items.map((i) => i.cluster.id))]);
+    const outcomes = await this.db.sqlTransaction(async (tx, afterCommit) => {
       const now = this.now();
       const refusedKeys = await this.refusedKeys(tx, items, now);
-      const rules = await this.activeRules(tx, now);
-      const stored = await this.settingsFor(tx, [...new Set(items.map((i) => i.cluster.id))]);
       const outcomes: IngestOutcome[] = new Array<IngestOutcome>(items.length);
       const kept: Kept[] = [];
       items.forEach((item, index) => {
@@ -221,7 +222,7 @@ export class FalcoIngestService {
   }
 
   /** Keys of the batch that may no longer be used, with the reason, read in the batch's transaction. */
-  private async refusedKeys(tx: Db, items: Item[], now: Date): Promise<Map<string, string>> {
+  private async refusedKeys(tx: SqlTransaction, items: Item[], now: Date): Promise<Map<string, string>> {
     const ids = [...new Set(items.map((i) => i.apiKeyId))];
     const states = new Map((await this.repository.apiKeyStates(tx, ids)).map((k) => [k.id, k]));
     const refused = new Map<string, string>();
@@ -240,7 +241,7 @@ export class FalcoIngestService {
    * it. Signatures are created or locked first, so concurrent batches (other replicas) see each
    * other's events in order. Returns the signature updates, written with the events.
    */
-  private async markAnomalies(tx: Db, kept: Kept[], now: Date): Promise<SignatureUpdate[]> {
+  private async markAnomalies(tx: SqlTransaction, kept: Kept[], now: Date): Promise<SignatureUpdate[]> {
     const bySignature = new Map<string, Kept[]>();
     for (const k of kept) {
       const list = bySignature.get(k.row.signature) ?? [];
@@ -311,14 +312,18 @@ export class FalcoIngestService {
     return updates;
   }
 
-  private async sendAnomalyMails(tx: Db, afterCommit: (cb: () => void) => void, toNotify: Kept[]): Promise<void> {
+  private async sendAnomalyMails(
+    tx: SqlTransaction,
+    afterCommit: (cb: () => void) => void,
+    toNotify: Kept[],
+  ): Promise<void> {
     if (!toNotify.length) return;
     let admins: string[] | null = null;
     for (const k of toNotify) {
       const to =
         k.settings.recipients === "addresses"
           ? k.settings.addresses
-          : (admins ??= await this.notifications.adminEmails(tx));
+          : (admins ??= await this.notifications.adminEmailsInSql(tx));
       if (!to.length) {
         this.logger.warn({ cluster: k.item.cluster.id }, "a Falco anomaly has no one to email");
         continue;
@@ -326,7 +331,7 @@ export class FalcoIngestService {
       const mail = anomalyMail(k.row, k.item.cluster.name, k.settings.anomalyWindowDays, (path) =>
         this.notifications.link(path),
       );
-      await this.notifications.enqueue(tx, afterCommit, { kind: "falco.anomaly", to, ...mail });
+      await this.notifications.enqueueInSql(tx, afterCommit, { kind: "falco.anomaly", to, ...mail });
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from "../../db/database.js";
+import type { Db, SqlTransaction } from "../../db/database.js";
 import {
   type FalcoEvent,
   type FalcoRule,
@@ -132,17 +132,21 @@ export class FalcoRepository {
 
   // ─── Ingest ───────────────────────────────────────────────────────────────
 
-  /** The keys that still exist, with what decides whether they may still be used. */
+  /**
+   * The keys that still exist, with what decides whether they may still be used. This and the other
+   * statements of an ingest batch run as SQL (`Database.sqlTransaction`): one batch is a handful of
+   * statements carrying hundreds of rows, where the Prisma client's own work per statement shows.
+   */
   apiKeyStates(
-    db: Db,
+    sql: SqlTransaction,
     ids: string[],
   ): Promise<Array<{ id: string; name: string; revokedAt: Date | null; expiresAt: Date | null; userActive: boolean }>> {
-    return db.apiKey
-      .findMany({
-        where: { id: { in: ids } },
-        select: { id: true, name: true, revokedAt: true, expiresAt: true, user: { select: { active: true } } },
-      })
-      .then((rows) => rows.map(({ user, ...key }) => ({ ...key, userActive: user.active })));
+    return sql.query(
+      `SELECT k.id::text AS id, k.name, k.revoked_at AS "revokedAt", k.expires_at AS "expiresAt", u.active AS "userActive"
+       FROM api_keys k JOIN users u ON u.id = k.user_id
+       WHERE k.id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   /** Rules that have not ended. */
@@ -162,30 +166,34 @@ export class FalcoRepository {
    * concurrent transaction creating the same signature makes this one wait for it, then skip it.
    * Rows of clusters deleted meanwhile are skipped. The rows travel as one jsonb parameter.
    */
-  async insertNewSignatures(db: Db, rows: SignatureRow[]): Promise<Set<string>> {
+  async insertNewSignatures(sql: SqlTransaction, rows: SignatureRow[]): Promise<Set<string>> {
     if (!rows.length) return new Set();
-    const created = await db.$queryRaw<Array<{ signature: string }>>`
-      INSERT INTO falco_signatures (signature, cluster_id, rule, namespace, image, first_seen_at, last_seen_at, last_notified_at)
-      SELECT u.signature, u.cluster_id, u.rule, u.namespace, u.image, u.first_seen_at, u.last_seen_at, u.last_notified_at
-      FROM jsonb_to_recordset(${JSON.stringify(rows.map(signatureRecord))}::jsonb)
-        AS u(signature text, cluster_id uuid, rule text, namespace text, image text, first_seen_at timestamptz,
-             last_seen_at timestamptz, last_notified_at timestamptz)
-      JOIN clusters c ON c.id = u.cluster_id
-      ORDER BY u.signature
-      ON CONFLICT (signature) DO NOTHING
-      RETURNING signature`;
+    const created = await sql.query<{ signature: string }>(
+      `INSERT INTO falco_signatures (signature, cluster_id, rule, namespace, image, first_seen_at, last_seen_at, last_notified_at)
+       SELECT u.signature, u.cluster_id, u.rule, u.namespace, u.image, u.first_seen_at, u.last_seen_at, u.last_notified_at
+       FROM jsonb_to_recordset($1::jsonb)
+         AS u(signature text, cluster_id uuid, rule text, namespace text, image text, first_seen_at timestamptz,
+              last_seen_at timestamptz, last_notified_at timestamptz)
+       JOIN clusters c ON c.id = u.cluster_id
+       ORDER BY u.signature
+       ON CONFLICT (signature) DO NOTHING
+       RETURNING signature`,
+      [JSON.stringify(rows.map(signatureRecord))],
+    );
     return new Set(created.map((r) => r.signature));
   }
 
   /** Existing signatures, locked until the transaction ends (in one order, so batches never deadlock). */
-  async lockSignatures(db: Db, signatures: string[]): Promise<Map<string, SignatureRow>> {
+  async lockSignatures(sql: SqlTransaction, signatures: string[]): Promise<Map<string, SignatureRow>> {
     if (!signatures.length) return new Map();
-    const rows = await db.$queryRaw<SignatureRow[]>`
-      SELECT signature, cluster_id AS "clusterId", rule, namespace, image, first_seen_at AS "firstSeenAt",
-             last_seen_at AS "lastSeenAt", last_notified_at AS "lastNotifiedAt"
-      FROM falco_signatures WHERE signature = ANY(${signatures}::text[])
-      ORDER BY signature
-      FOR UPDATE`;
+    const rows = await sql.query<SignatureRow>(
+      `SELECT signature, cluster_id::text AS "clusterId", rule, namespace, image, first_seen_at AS "firstSeenAt",
+              last_seen_at AS "lastSeenAt", last_notified_at AS "lastNotifiedAt"
+       FROM falco_signatures WHERE signature = ANY($1::text[])
+       ORDER BY signature
+       FOR UPDATE`,
+      [signatures],
+    );
     return new Map(rows.map((r) => [r.signature, r]));
   }
 
@@ -194,31 +202,41 @@ export class FalcoRepository {
    * signature updates, whose rows it holds locked). Returns the ids stored (events of deleted
    * clusters are skipped). The rows travel as one jsonb parameter each; only a count comes back.
    */
-  async insertEvents(db: Db, rows: NewFalcoEventRow[], signatures: SignatureUpdate[] = []): Promise<Set<string>> {
+  async insertEvents(
+    sql: SqlTransaction,
+    rows: NewFalcoEventRow[],
+    signatures: SignatureUpdate[] = [],
+  ): Promise<Set<string>> {
     if (!rows.length && !signatures.length) return new Set();
-    const count = await db.$executeRaw`
-      WITH updated AS (
-        UPDATE falco_signatures s
-        SET first_seen_at = u.first_seen_at, last_seen_at = u.last_seen_at, last_notified_at = u.last_notified_at
-        FROM jsonb_to_recordset(${JSON.stringify(signatures.map(signatureUpdateRecord))}::jsonb)
-          AS u(signature text, first_seen_at timestamptz, last_seen_at timestamptz, last_notified_at timestamptz)
-        WHERE s.signature = u.signature
-      )
-      INSERT INTO falco_events (id, cluster_id, uuid, time, received_at, priority, rule, source, output, hostname,
-        namespace, pod, container, image, process, command_line, user_name, tags, signature, anomaly, silenced, output_fields)
-      SELECT u.id, u.cluster_id, u.uuid, u.time, u.received_at, u.priority::text::"FalcoPriority", u.rule, u.source,
-        u.output, u.hostname, u.namespace, u.pod, u.container, u.image, u.process, u.command_line, u.user_name,
-        ARRAY(SELECT jsonb_array_elements_text(u.tags)), u.signature, u.anomaly, u.silenced, u.output_fields
-      FROM jsonb_to_recordset(${JSON.stringify(rows.map(eventRecord))}::jsonb)
-        AS u(id uuid, cluster_id uuid, uuid text, time timestamptz, received_at timestamptz, priority text, rule text,
-             source text, output text, hostname text, namespace text, pod text, container text, image text,
-             process text, command_line text, user_name text, tags jsonb, signature text, anomaly boolean,
-             silenced boolean, output_fields jsonb)
-      JOIN clusters c ON c.id = u.cluster_id`;
+    const count = await sql.execute(
+      `WITH updated AS (
+         UPDATE falco_signatures s
+         SET first_seen_at = u.first_seen_at, last_seen_at = u.last_seen_at, last_notified_at = u.last_notified_at
+         FROM jsonb_to_recordset($1::jsonb)
+           AS u(signature text, first_seen_at timestamptz, last_seen_at timestamptz, last_notified_at timestamptz)
+         WHERE s.signature = u.signature
+       )
+       INSERT INTO falco_events (id, cluster_id, uuid, time, received_at, priority, rule, source, output, hostname,
+         namespace, pod, container, image, process, command_line, user_name, tags, signature, anomaly, silenced, output_fields)
+       SELECT u.id, u.cluster_id, u.uuid, u.time, u.received_at, u.priority::text::"FalcoPriority", u.rule, u.source,
+         u.output, u.hostname, u.namespace, u.pod, u.container, u.image, u.process, u.command_line, u.user_name,
+         ARRAY(SELECT jsonb_array_elements_text(u.tags)), u.signature, u.anomaly, u.silenced, u.output_fields
+       FROM jsonb_to_recordset($2::jsonb)
+         AS u(id uuid, cluster_id uuid, uuid text, time timestamptz, received_at timestamptz, priority text, rule text,
+              source text, output text, hostname text, namespace text, pod text, container text, image text,
+              process text, command_line text, user_name text, tags jsonb, signature text, anomaly boolean,
+              silenced boolean, output_fields jsonb)
+       JOIN clusters c ON c.id = u.cluster_id`,
+      [JSON.stringify(signatures.map(signatureUpdateRecord)), JSON.stringify(rows.map(eventRecord))],
+    );
     if (count === rows.length) return new Set(rows.map((r) => r.id));
     // Some cluster was deleted: its events were skipped (a deletion still under way waits for this
     // transaction, which holds its cluster rows, so the clusters read here are those inserted for).
-    const clusters = await this.existingClusterIds(db, [...new Set(rows.map((r) => r.clusterId))]);
+    const clusterIds = [...new Set(rows.map((r) => r.clusterId))];
+    const existing = await sql.query<{ id: string }>(`SELECT id::text AS id FROM clusters WHERE id = ANY($1::uuid[])`, [
+      clusterIds,
+    ]);
+    const clusters = new Set(existing.map((c) => c.id));
     return new Set(rows.filter((r) => clusters.has(r.clusterId)).map((r) => r.id));
   }
 

@@ -1,9 +1,21 @@
-import type { Db } from "../../db/database.js";
+import { randomUUID } from "node:crypto";
+import type { Db, SqlTransaction } from "../../db/database.js";
 import type { Notification } from "../../generated/prisma/client.js";
 
 export class NotificationsRepository {
   create(db: Db, data: { kind: string; to: string[]; subject: string; text: string }): Promise<Notification> {
     return db.notification.create({ data });
+  }
+
+  /** `create` in a transaction of `Database.sqlTransaction`. */
+  async createInSql(
+    sql: SqlTransaction,
+    data: { kind: string; to: string[]; subject: string; text: string },
+  ): Promise<void> {
+    await sql.execute(
+      `INSERT INTO notifications (id, kind, "to", subject, text) VALUES ($1::uuid, $2, $3::text[], $4, $5)`,
+      [randomUUID(), data.kind, data.to, data.subject, data.text],
+    );
   }
 
   pending(db: Db, limit: number): Promise<Notification[]> {
@@ -32,6 +44,14 @@ export class NotificationsRepository {
       select: { email: true },
       orderBy: { email: "asc" },
     });
+    return rows.map((row) => row.email);
+  }
+
+  /** `adminEmails` in a transaction of `Database.sqlTransaction`. */
+  async adminEmailsInSql(sql: SqlTransaction): Promise<string[]> {
+    const rows = await sql.query<{ email: string }>(
+      `SELECT email FROM users WHERE active AND role::text IN ('admin', 'super_admin') ORDER BY email`,
+    );
     return rows.map((row) => row.email);
   }
 }

@@ -1,4 +1,4 @@
-import type { Database, Db } from "../../db/database.js";
+import type { Database, Db, SqlTransaction } from "../../db/database.js";
 import type { Logger } from "../../logger.js";
 import type { Mailer } from "./mailer.js";
 import { NotificationsRepository } from "./notifications.repository.js";
@@ -6,6 +6,9 @@ import { NotificationsRepository } from "./notifications.repository.js";
 export type NotificationInput = { kind: string; to: string[]; subject: string; text: string };
 
 const MAX_ATTEMPTS = 5;
+
+/** Addresses trimmed, lower-cased, once each. */
+const recipients = (to: string[]) => [...new Set(to.map((address) => address.trim().toLowerCase()).filter(Boolean))];
 
 /**
  * Email notifications through an outbox: a notification is written in the same transaction as the
@@ -27,9 +30,21 @@ export class NotificationsService {
 
   /** Queues an email inside the caller's transaction; sending starts after commit. */
   async enqueue(tx: Db, afterCommit: (cb: () => void) => void, input: NotificationInput): Promise<void> {
-    const to = [...new Set(input.to.map((address) => address.trim().toLowerCase()).filter(Boolean))];
+    const to = recipients(input.to);
     if (!to.length) return;
     await this.repository.create(tx, { ...input, to });
+    afterCommit(() => void this.flushQuietly());
+  }
+
+  /** `enqueue` in a transaction of `Database.sqlTransaction`. */
+  async enqueueInSql(
+    sql: SqlTransaction,
+    afterCommit: (cb: () => void) => void,
+    input: NotificationInput,
+  ): Promise<void> {
+    const to = recipients(input.to);
+    if (!to.length) return;
+    await this.repository.createInSql(sql, { ...input, to });
     afterCommit(() => void this.flushQuietly());
   }
 
@@ -49,6 +64,10 @@ export class NotificationsService {
 
   adminEmails(tx: Db): Promise<string[]> {
     return this.repository.adminEmails(tx);
+  }
+
+  adminEmailsInSql(sql: SqlTransaction): Promise<string[]> {
+    return this.repository.adminEmailsInSql(sql);
   }
 
   /** A link into the web app, when the public URL is known. */

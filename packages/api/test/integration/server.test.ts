@@ -77,6 +77,18 @@ describe("request protection", () => {
     expect(typo.errors[0]?.message).not.toMatch(/Did you mean/);
   });
 
+  it("marks every GraphQL answer not to be stored by caches, errors included", async () => {
+    for (const body of [{ query: "{ __typename }" }, { query: "{ clustrs { id } }" }]) {
+      const res = await post(JSON.stringify(body));
+      expect(res.headers.get("cache-control")).toBe("no-store");
+    }
+    const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent("{ __typename }")}`, {
+      headers: { "apollo-require-preflight": "true" },
+    });
+    expect(get.status).toBe(200);
+    expect(get.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("sends security headers", async () => {
     const res = await fetch(`${t.url}/`);
     expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self'/);

@@ -89,8 +89,9 @@ export class FalcoEventsResolver {
       return ctx.services.falco.subscribe(ctx.principal, (args as { filter?: FalcoEventFilter | null }).filter);
     },
   })
+  // Declares the field; createSchema resolves it as the event itself (FalcoService.subscribe yields
+  // events already in their GraphQL shape).
   falcoEventAdded(
-    // The subscription yields events already read from the topic (FalcoService.subscribe).
     @Root() event: FalcoEvent,
     @Arg("filter", () => FalcoEventFilter, { nullable: true }) _filter?: FalcoEventFilter,
   ): FalcoEvent {

@@ -21,7 +21,8 @@
  * Events are falcosidekick payloads of syscall and k8s_audit rules over 20 namespaces, 60 images and
  * 12 nodes, every priority, each with its own uuid. Phases: a warm-up; a paced phase (open loop at a
  * fixed rate, latency from each event's scheduled time); then one closed-loop burst per concurrency
- * (requests sent as fast as they are answered). Per phase: events acknowledged (201) per second,
+ * (requests sent as fast as they are answered; with the raw client its connections are opened before its clock
+ * starts, as falcosidekick keeps its connections open). Per phase: events acknowledged (201) per second,
  * POST→201 latency, POST→subscriber latency (a graphql-ws client subscribed to falcoEventAdded in
  * this process, matched by uuid), and the api's, PostgreSQL's and the load generator's CPU time per event. Then the stored
  * count (SELECT count) is compared with the acknowledged count. With the api stopped, the ceiling
@@ -499,6 +500,21 @@ class RawConnections {
     resolve({ status: Number(head.slice(9, 12)), body });
   }
 
+  /** Opens `count` connections and waits until they are connected (before a phase's clock starts). */
+  async open(count) {
+    const opened = Array.from({ length: count }, () => this.connection());
+    await Promise.all(
+      opened.map(
+        (c) =>
+          new Promise((resolve) => {
+            if (!c.socket.connecting) resolve();
+            else c.socket.once("connect", resolve).once("error", resolve);
+          }),
+      ),
+    );
+    this.idle.push(...opened);
+  }
+
   post(body) {
     return new Promise((resolve) => {
       const c = this.connection();
@@ -558,6 +574,8 @@ async function load() {
     const statuses = {};
     const samples = {};
     let acked = 0;
+    // falcosidekick keeps its connections open: a burst's are opened before its clock starts.
+    if (command.closed !== undefined && client !== "node") await agent.open(command.concurrency);
     const cpuBefore = process.cpuUsage();
     const one = async (scheduled) => {
       const seq = nextSeq++;

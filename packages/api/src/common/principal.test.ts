@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type ApiKeyPrincipal, assertCan, can, PERMISSIONS, permissionsOf, type UserPrincipal } from "./principal.js";
+import {
+  type ApiKeyPrincipal,
+  assertCan,
+  can,
+  PERMISSIONS,
+  permissionsOf,
+  ROLE_PERMISSIONS,
+  SCOPE_PERMISSIONS,
+  type UserPrincipal,
+} from "./principal.js";
 
 const user = (role: UserPrincipal["role"]): UserPrincipal => ({
   kind: "user",
@@ -47,6 +56,26 @@ describe("permissions", () => {
     expect(can(key("admin", ["read"]), "falco:ingest")).toBe(false);
     expect(can(key("admin", ["agent"]), "falco:read")).toBe(false);
     expect(can(key("read_only", ["falco_ingest"]), "falco:ingest")).toBe(false);
+  });
+
+  it("answer can() exactly as permissionsOf() lists, for every role, scope set and permission", () => {
+    const roles = Object.keys(ROLE_PERMISSIONS) as Array<UserPrincipal["role"]>;
+    const scopes = Object.keys(SCOPE_PERMISSIONS) as ApiKeyPrincipal["scopes"];
+    const scopeSets: Array<ApiKeyPrincipal["scopes"]> = [[], ...scopes.map((s) => [s]), scopes, ["read", "agent"]];
+    const principals = [
+      { kind: "anonymous" as const },
+      ...roles.map(user),
+      ...roles.flatMap((role) => scopeSets.map((set) => key(role, set))),
+    ];
+    let granted = 0;
+    for (const principal of principals) {
+      const listed = permissionsOf(principal);
+      for (const permission of PERMISSIONS) {
+        expect(can(principal, permission), `${JSON.stringify(principal)} ${permission}`).toBe(listed.has(permission));
+        if (listed.has(permission)) granted++;
+      }
+    }
+    expect(granted).toBeGreaterThan(0);
   });
 
   it("refuse anonymous callers as unauthenticated and others as forbidden", () => {

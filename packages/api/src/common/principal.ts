@@ -116,8 +116,11 @@ export function permissionsOf(principal: Principal): Set<Permission> {
   return new Set([...byRole].filter((permission) => byScopes.has(permission)));
 }
 
+/** Whether `permission` is in permissionsOf(principal), without building the set (it is asked per request). */
 export function can(principal: Principal, permission: Permission): boolean {
-  return permissionsOf(principal).has(permission);
+  if (principal.kind === "anonymous") return false;
+  if (!ROLE_PERMISSIONS[principal.role].has(permission)) return false;
+  return principal.kind === "user" || principal.scopes.some((scope) => SCOPE_PERMISSIONS[scope].has(permission));
 }
 
 /** Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN for callers lacking the permission. */

@@ -64,6 +64,7 @@ export class FalcoIngestService {
   private rulesCache: { rules: FalcoRule[]; until: number } | null = null;
   private readonly settingsCache = new Map<string, { settings: FalcoSettings | undefined; until: number }>();
   private generation = 0;
+  private readonly signatures = new Map<string, string>();
   /** Told the size of every committed batch (metrics). */
   onBatchCommitted: ((size: number) => void) | null = null;
 
@@ -92,6 +93,18 @@ export class FalcoIngestService {
     if (cluster) this.clusters.set(id, { cluster, until: now + INGEST_CACHE_MS });
     else this.clusters.delete(id);
     return cluster;
+  }
+
+  /** falcoSignature, remembered: a cluster raises the same few signatures over and over. */
+  private signatureOf(clusterId: string, rule: string, namespace: string | null, image: string | null): string {
+    const key = `${clusterId}\n${rule}\n${namespace ?? ""}\n${image ?? ""}`;
+    let signature = this.signatures.get(key);
+    if (signature === undefined) {
+      if (this.signatures.size >= 10_000) this.signatures.clear();
+      signature = falcoSignature(clusterId, rule, namespace, image);
+      this.signatures.set(key, signature);
+    }
+    return signature;
   }
 
   /** A rule or some cluster's settings changed: the next batch reads them again. */
@@ -182,7 +195,7 @@ export class FalcoIngestService {
             id: randomUUID(),
             clusterId: cluster.id,
             receivedAt: item.receivedAt,
-            signature: falcoSignature(cluster.id, event.rule, event.namespace, event.image),
+            signature: this.signatureOf(cluster.id, event.rule, event.namespace, event.image),
             anomaly: false,
             silenced: decision.action === "silence",
           },

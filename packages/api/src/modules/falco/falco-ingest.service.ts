@@ -163,6 +163,7 @@ export class FalcoIngestService {
       const refusedKeys = await this.refusedKeys(tx, items, now);
       const outcomes: IngestOutcome[] = new Array<IngestOutcome>(items.length);
       const kept: Kept[] = [];
+      const settingsOf = new Map<string, FalcoSettingsValues>();
       items.forEach((item, index) => {
         const { event, cluster } = item;
         const refusal = refusedKeys.get(item.apiKeyId);
@@ -170,7 +171,11 @@ export class FalcoIngestService {
           outcomes[index] = { kind: "key_refused", reason: refusal };
           return;
         }
-        const settings = settingsValues(stored.get(cluster.id), cluster.id);
+        let settings = settingsOf.get(cluster.id);
+        if (!settings) {
+          settings = settingsValues(stored.get(cluster.id), cluster.id);
+          settingsOf.set(cluster.id, settings);
+        }
         if (!isAtLeast(event.priority, settings.minimumPriority)) {
           outcomes[index] = {
             kind: "below_minimum_priority",
@@ -178,26 +183,43 @@ export class FalcoIngestService {
           };
           return;
         }
-        const decision = decide(rules, { clusterId: cluster.id, ...event }, now);
+        const decision = decide(
+          rules,
+          { clusterId: cluster.id, rule: event.rule, namespace: event.namespace, image: event.image },
+          now,
+        );
         if (decision.action === "ignore") {
           outcomes[index] = { kind: "ignored", reason: `dropped by the ignore rule "${decision.rule.name}"` };
           return;
         }
-        const { outputFields, ...fields } = event;
         kept.push({
           index,
           item,
           settings,
           notify: false,
           row: {
-            ...fields,
-            outputFields,
             id: randomUUID(),
             clusterId: cluster.id,
+            uuid: event.uuid,
+            time: event.time,
             receivedAt: item.receivedAt,
+            priority: event.priority,
+            rule: event.rule,
+            source: event.source,
+            output: event.output,
+            hostname: event.hostname,
+            namespace: event.namespace,
+            pod: event.pod,
+            container: event.container,
+            image: event.image,
+            process: event.process,
+            commandLine: event.commandLine,
+            user: event.user,
+            tags: event.tags,
             signature: this.signatureOf(cluster.id, event.rule, event.namespace, event.image),
             anomaly: false,
             silenced: decision.action === "silence",
+            outputFields: event.outputFields,
           },
         });
       });

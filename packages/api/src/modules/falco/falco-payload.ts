@@ -80,12 +80,15 @@ function isEscaped(text: string, at: number): boolean {
 }
 
 /** The request body as JSON; a clear error when it is not. */
+/** Refuses malformed UTF-8 (each decode call stands alone). */
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 export function parseFalcoJson(body: Buffer | string): unknown {
   let text: string;
   if (typeof body === "string") text = body;
   else {
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+      text = UTF8.decode(body);
     } catch {
       throw new FalcoPayloadError("The request body is not valid UTF-8");
     }
@@ -133,7 +136,11 @@ const NUL = String.fromCharCode(0);
 function hasNul(value: unknown): boolean {
   if (typeof value === "string") return value.includes(NUL);
   if (Array.isArray(value)) return value.some(hasNul);
-  if (value && typeof value === "object") return Object.entries(value).some(([k, v]) => k.includes(NUL) || hasNul(v));
+  if (value && typeof value === "object") {
+    for (const key in value) {
+      if (key.includes(NUL) || hasNul((value as Record<string, unknown>)[key])) return true;
+    }
+  }
   return false;
 }
 

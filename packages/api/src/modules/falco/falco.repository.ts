@@ -45,31 +45,6 @@ const signatureUpdateRecord = (r: SignatureUpdate) => ({
   last_notified_at: r.lastNotifiedAt,
 });
 
-const eventRecord = (r: NewFalcoEventRow) => ({
-  id: r.id,
-  cluster_id: r.clusterId,
-  uuid: r.uuid,
-  time: r.time,
-  received_at: r.receivedAt,
-  priority: r.priority,
-  rule: r.rule,
-  source: r.source,
-  output: r.output,
-  hostname: r.hostname,
-  namespace: r.namespace,
-  pod: r.pod,
-  container: r.container,
-  image: r.image,
-  process: r.process,
-  command_line: r.commandLine,
-  user_name: r.user,
-  tags: r.tags,
-  signature: r.signature,
-  anomaly: r.anomaly,
-  silenced: r.silenced,
-  output_fields: r.outputFields,
-});
-
 export type SummaryData = {
   byPriority: Array<{ priority: FalcoPriorityName; count: number }>;
   silenced: number;
@@ -218,16 +193,17 @@ export class FalcoRepository {
        )
        INSERT INTO falco_events (id, cluster_id, uuid, time, received_at, priority, rule, source, output, hostname,
          namespace, pod, container, image, process, command_line, user_name, tags, signature, anomaly, silenced, output_fields)
-       SELECT u.id, u.cluster_id, u.uuid, u.time, u.received_at, u.priority::text::"FalcoPriority", u.rule, u.source,
-         u.output, u.hostname, u.namespace, u.pod, u.container, u.image, u.process, u.command_line, u.user_name,
-         ARRAY(SELECT jsonb_array_elements_text(u.tags)), u.signature, u.anomaly, u.silenced, u.output_fields
+       SELECT u.id, u."clusterId", u.uuid, u.time, u."receivedAt", u.priority::text::"FalcoPriority", u.rule, u.source,
+         u.output, u.hostname, u.namespace, u.pod, u.container, u.image, u.process, u."commandLine", u."user",
+         ARRAY(SELECT jsonb_array_elements_text(u.tags)), u.signature, u.anomaly, u.silenced, u."outputFields"
        FROM jsonb_to_recordset($2::jsonb)
-         AS u(id uuid, cluster_id uuid, uuid text, time timestamptz, received_at timestamptz, priority text, rule text,
+         AS u(id uuid, "clusterId" uuid, uuid text, time timestamptz, "receivedAt" timestamptz, priority text, rule text,
               source text, output text, hostname text, namespace text, pod text, container text, image text,
-              process text, command_line text, user_name text, tags jsonb, signature text, anomaly boolean,
-              silenced boolean, output_fields jsonb)
-       JOIN clusters c ON c.id = u.cluster_id`,
-      [JSON.stringify(signatures.map(signatureUpdateRecord)), JSON.stringify(rows.map(eventRecord))],
+              process text, "commandLine" text, "user" text, tags jsonb, signature text, anomaly boolean,
+              silenced boolean, "outputFields" jsonb)
+       JOIN clusters c ON c.id = u."clusterId"`,
+      // The rows as they are: the record's columns are named as their fields.
+      [JSON.stringify(signatures.map(signatureUpdateRecord)), JSON.stringify(rows)],
     );
     if (count === rows.length) return new Set(rows.map((r) => r.id));
     // Some cluster was deleted: its events were skipped (a deletion still under way waits for this

@@ -28,9 +28,20 @@ class Refusal extends Error {
 
 /** The key from `?key=` (m9sweeper's form, what the install wizard prints), `Authorization: Bearer` or `X-API-Key`. */
 function ingestKey(req: IncomingMessage, search: string): string | undefined {
-  const query = search ? parseQuery(search).key : undefined;
+  const query = search ? keyParameter(search) : undefined;
   if (typeof query === "string" && query.trim()) return query.trim();
   return readApiKey(req.headers);
+}
+
+/**
+ * `key` of a query string, as querystring.parse reads it (a repeated key gives an array, which is
+ * refused like a missing one), without parsing the other parameters when they cannot be `key`.
+ */
+function keyParameter(search: string): string | string[] | undefined {
+  if (search.startsWith("key=") && !search.includes("&") && !search.includes("+") && !search.includes("%")) {
+    return search.slice(4);
+  }
+  return parseQuery(search).key;
 }
 
 function isJsonContentType(header: string | undefined): boolean {

@@ -44,6 +44,45 @@ type Kept = {
   notify: boolean;
 };
 
+/**
+ * The signature updates of a batch none of whose events is an anomaly, judged from the signatures as
+ * read without a lock; null when a signature is new or some event would be an anomaly (then the batch
+ * locks its signatures first and decides from what it locked: markAnomalies). A concurrent batch can
+ * only move a signature's last sighting later, which keeps every event here ordinary, and its updates
+ * are merged (earliest first sighting, latest last sighting), so deciding before locking is safe.
+ */
+function ordinaryUpdates(kept: Kept[], seen: Map<string, SignatureRow>): SignatureUpdate[] | null {
+  const bySignature = new Map<string, { first: number; last: number; settings: FalcoSettingsValues; times: number[] }>();
+  for (const k of kept) {
+    const time = k.row.time.getTime();
+    const entry = bySignature.get(k.row.signature);
+    if (entry) {
+      entry.first = Math.min(entry.first, time);
+      entry.last = Math.max(entry.last, time);
+      entry.times.push(time);
+    } else bySignature.set(k.row.signature, { first: time, last: time, settings: k.settings, times: [time] });
+  }
+  const updates: SignatureUpdate[] = [];
+  for (const [signature, { first, last, settings, times }] of bySignature) {
+    const prior = seen.get(signature);
+    if (!prior) return null;
+    const windowMs = settings.anomalyWindowDays * DAY_MS;
+    // In time order, each event's last sighting is the prior one or an earlier event of the batch.
+    let lastSeen = prior.lastSeenAt.getTime();
+    for (const time of times.sort((a, b) => a - b)) {
+      if (lastSeen < time - windowMs) return null;
+      lastSeen = Math.max(lastSeen, time);
+    }
+    updates.push({
+      signature,
+      firstSeenAt: new Date(Math.min(prior.firstSeenAt.getTime(), first)),
+      lastSeenAt: new Date(Math.max(prior.lastSeenAt.getTime(), last)),
+      lastNotifiedAt: prior.lastNotifiedAt,
+    });
+  }
+  return updates;
+}
+
 export const toFalcoEventAdded = (row: NewFalcoEventRow, clusterName: string): FalcoEventAddedEvent => ({
   ...row,
   clusterName,
@@ -160,7 +199,13 @@ export class FalcoIngestService {
     const stored = await this.settingsFor(this.db.prisma, [...new Set(items.map((i) => i.cluster.id))]);
     const outcomes = await this.db.sqlTransaction(async (tx, afterCommit) => {
       const now = this.now();
-      const refusedKeys = await this.refusedKeys(tx, items, now);
+      // The keys and the batch's signatures as they stand, read together (not locked: see below).
+      const [refusedKeys, seen] = await Promise.all([
+        this.refusedKeys(tx, items, now),
+        this.repository.readSignatures(tx, [
+          ...new Set(items.map(({ cluster, event }) => this.signatureOf(cluster.id, event.rule, event.namespace, event.image))),
+        ]),
+      ]);
       const outcomes: IngestOutcome[] = new Array<IngestOutcome>(items.length);
       const kept: Kept[] = [];
       const settingsOf = new Map<string, FalcoSettingsValues>();
@@ -225,12 +270,19 @@ export class FalcoIngestService {
       });
       if (!kept.length) return outcomes;
 
-      const signatureUpdates = await this.markAnomalies(tx, kept, now);
-      const inserted = await this.repository.insertEvents(
-        tx,
-        kept.map((k) => k.row),
-        signatureUpdates,
-      );
+      const rows = kept.map((k) => k.row);
+      const ordinary = ordinaryUpdates(kept, seen);
+      let inserted: Set<string>;
+      if (ordinary) {
+        // No event is an anomaly, and a concurrent batch can only make their signatures more recent:
+        // lock them (in one order) and write, in one round trip.
+        [, inserted] = await Promise.all([
+          this.repository.lockSignatures(tx, [...new Set(rows.map((r) => r.signature))]),
+          this.repository.insertEvents(tx, rows, ordinary),
+        ]);
+      } else {
+        inserted = await this.repository.insertEvents(tx, rows, await this.markAnomalies(tx, kept, now));
+      }
       await this.sendAnomalyMails(
         tx,
         afterCommit,
@@ -273,7 +325,7 @@ export class FalcoIngestService {
 
   /**
    * An event is an anomaly when its signature had no event in the cluster's anomaly window before
-   * it. Signatures are created or locked first, so concurrent batches (other replicas) see each
+   * it (see ordinaryUpdates for the batches where none is). Signatures are created or locked first, so concurrent batches (other replicas) see each
    * other's events in order. Returns the signature updates, written with the events.
    */
   private async markAnomalies(tx: SqlTransaction, kept: Kept[], now: Date): Promise<SignatureUpdate[]> {

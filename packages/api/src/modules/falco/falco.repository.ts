@@ -159,14 +159,22 @@ export class FalcoRepository {
   }
 
   /** Existing signatures, locked until the transaction ends (in one order, so batches never deadlock). */
-  async lockSignatures(sql: SqlTransaction, signatures: string[]): Promise<Map<string, SignatureRow>> {
+  lockSignatures(sql: SqlTransaction, signatures: string[]): Promise<Map<string, SignatureRow>> {
+    return this.signatures(sql, signatures, true);
+  }
+
+  /** Existing signatures as they stand, not locked. */
+  readSignatures(sql: SqlTransaction, signatures: string[]): Promise<Map<string, SignatureRow>> {
+    return this.signatures(sql, signatures, false);
+  }
+
+  private async signatures(sql: SqlTransaction, signatures: string[], lock: boolean): Promise<Map<string, SignatureRow>> {
     if (!signatures.length) return new Map();
     const rows = await sql.query<SignatureRow>(
       `SELECT signature, cluster_id::text AS "clusterId", rule, namespace, image, first_seen_at AS "firstSeenAt",
               last_seen_at AS "lastSeenAt", last_notified_at AS "lastNotifiedAt"
        FROM falco_signatures WHERE signature = ANY($1::text[])
-       ORDER BY signature
-       FOR UPDATE`,
+       ORDER BY signature${lock ? " FOR UPDATE" : ""}`,
       [signatures],
     );
     return new Map(rows.map((r) => [r.signature, r]));
@@ -174,7 +182,8 @@ export class FalcoRepository {
 
   /**
    * One statement for the whole batch: inserts the events and applies `signatures` (the batch's
-   * signature updates, whose rows it holds locked). Returns the ids stored (events of deleted
+   * signature updates, whose rows it holds locked), merged with the stored ones: the earliest first
+   * sighting, the latest last sighting and last notification. Returns the ids stored (events of deleted
    * clusters are skipped). The rows travel as one jsonb parameter each; only a count comes back.
    */
   async insertEvents(
@@ -186,7 +195,8 @@ export class FalcoRepository {
     const count = await sql.execute(
       `WITH updated AS (
          UPDATE falco_signatures s
-         SET first_seen_at = u.first_seen_at, last_seen_at = u.last_seen_at, last_notified_at = u.last_notified_at
+         SET first_seen_at = LEAST(s.first_seen_at, u.first_seen_at), last_seen_at = GREATEST(s.last_seen_at, u.last_seen_at),
+             last_notified_at = GREATEST(s.last_notified_at, u.last_notified_at)
          FROM jsonb_to_recordset($1::jsonb)
            AS u(signature text, first_seen_at timestamptz, last_seen_at timestamptz, last_notified_at timestamptz)
          WHERE s.signature = u.signature

@@ -7,6 +7,7 @@ import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type GraphQLClient, startTestApp, type TestApp } from "../harness.js";
 import { FALCO_EVENT_FIELDS, k8sAuditEvent, postFalco, syscallEvent, toJson } from "../falco.js";
+import type { ApiKeysRepository } from "../../src/modules/api-keys/api-keys.repository.js";
 import { parseFalcoPayload } from "../../src/modules/falco/falco-payload.js";
 
 /** falcosidekick → POST /api/falco/…: what is stored, what is refused (and then nothing is stored). */
@@ -636,6 +637,41 @@ describe("an event whose cluster is deleted while it waits for its batch", () =>
     expect(kept).toMatchObject({ kind: "stored" });
     expect(gone).toEqual({ kind: "cluster_gone" });
     expect((await stored()).events).toBe(before.events + 1);
+  });
+});
+
+describe("look-ups under load", () => {
+  it("are shared by the requests that arrive together for a key and a cluster not yet looked up", async () => {
+    const fresh = await build.cluster(root);
+    const freshKey = (await build.apiKey(root, ["falco_ingest"], { clusterId: fresh.id })).secret;
+    const repository = t.app.services.falcoIngest.repository;
+    const findCluster = repository.findCluster.bind(repository);
+    // The auth service's own repository (private to it).
+    const keys = (t.app.services.auth as unknown as { apiKeys: ApiKeysRepository }).apiKeys;
+    const findByHash = keys.findByHash.bind(keys);
+    let clusterLookUps = 0;
+    let keyLookUps = 0;
+    // Slow look-ups, so that the requests arrive while they are under way.
+    const slowly = <T>(answer: Promise<T>) => new Promise<T>((resolve) => setTimeout(() => resolve(answer), 100));
+    repository.findCluster = (...args) => {
+      clusterLookUps++;
+      return slowly(findCluster(...args));
+    };
+    keys.findByHash = (...args) => {
+      keyLookUps++;
+      return slowly(findByHash(...args));
+    };
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, () => postFalco(t.url, createPath(fresh.id), syscallEvent(), { key: freshKey })),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 40 }, () => 201));
+      expect(keyLookUps).toBe(1);
+      expect(clusterLookUps).toBe(1);
+    } finally {
+      repository.findCluster = findCluster;
+      keys.findByHash = findByHash;
+    }
   });
 });
 

@@ -30,6 +30,7 @@ export class AuthService {
     string,
     { principal: ApiKeyPrincipal; expiresAt: number | null; until: number }
   >();
+  private readonly keyLookUps = new Map<string, Promise<{ principal: ApiKeyPrincipal; expiresAt: Date | null }>>();
 
   constructor(
     private readonly db: Database,
@@ -158,10 +159,17 @@ export class AuthService {
     const hit = this.keyCache.get(cacheKey);
     if (hit && hit.until > now && (hit.expiresAt === null || hit.expiresAt > now)) return hit.principal;
     this.keyCache.delete(cacheKey);
-    const { principal, expiresAt } = await this.lookUpApiKey(secret);
-    if (this.keyCache.size >= KEY_CACHE_LIMIT) this.keyCache.clear();
-    this.keyCache.set(cacheKey, { principal, expiresAt: expiresAt?.getTime() ?? null, until: now + maxAgeMs });
-    return principal;
+    // Requests arriving together with the same key (an expired entry under load) share one look-up.
+    let lookUp = this.keyLookUps.get(cacheKey);
+    if (!lookUp) {
+      lookUp = this.lookUpApiKey(secret).finally(() => this.keyLookUps.delete(cacheKey));
+      this.keyLookUps.set(cacheKey, lookUp);
+      const { principal, expiresAt } = await lookUp;
+      if (this.keyCache.size >= KEY_CACHE_LIMIT) this.keyCache.clear();
+      this.keyCache.set(cacheKey, { principal, expiresAt: expiresAt?.getTime() ?? null, until: now + maxAgeMs });
+      return principal;
+    }
+    return (await lookUp).principal;
   }
 
   /** Drops a key from the look-up cache (it was refused since it was cached). */

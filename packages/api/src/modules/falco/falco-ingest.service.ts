@@ -52,7 +52,10 @@ type Kept = {
  * are merged (earliest first sighting, latest last sighting), so deciding before locking is safe.
  */
 function ordinaryUpdates(kept: Kept[], seen: Map<string, SignatureRow>): SignatureUpdate[] | null {
-  const bySignature = new Map<string, { first: number; last: number; settings: FalcoSettingsValues; times: number[] }>();
+  const bySignature = new Map<
+    string,
+    { first: number; last: number; settings: FalcoSettingsValues; times: number[] }
+  >();
   for (const k of kept) {
     const time = k.row.time.getTime();
     const entry = bySignature.get(k.row.signature);
@@ -99,6 +102,7 @@ export class FalcoIngestService {
   readonly repository = new FalcoRepository();
   private readonly writer: GroupCommit<Item, IngestOutcome>;
   private readonly clusters = new Map<string, { cluster: IngestCluster; until: number }>();
+  private readonly clusterLookUps = new Map<string, Promise<IngestCluster | null>>();
   /** Active rules and settings as last read, on the monotonic clock; `generation` drops reads begun before a change. */
   private rulesCache: { rules: FalcoRule[]; until: number } | null = null;
   private readonly settingsCache = new Map<string, { settings: FalcoSettings | undefined; until: number }>();
@@ -127,7 +131,12 @@ export class FalcoIngestService {
     const now = this.now().getTime();
     const hit = this.clusters.get(id);
     if (hit && hit.until > now) return hit.cluster;
-    const cluster = await this.repository.findCluster(this.db.prisma, id);
+    // Requests for the same cluster arriving together (an expired entry under load) share one look-up.
+    const pending = this.clusterLookUps.get(id);
+    if (pending) return pending;
+    const lookUp = this.repository.findCluster(this.db.prisma, id).finally(() => this.clusterLookUps.delete(id));
+    this.clusterLookUps.set(id, lookUp);
+    const cluster = await lookUp;
     if (this.clusters.size >= 10_000) this.clusters.clear();
     if (cluster) this.clusters.set(id, { cluster, until: now + INGEST_CACHE_MS });
     else this.clusters.delete(id);
@@ -203,7 +212,9 @@ export class FalcoIngestService {
       const [refusedKeys, seen] = await Promise.all([
         this.refusedKeys(tx, items, now),
         this.repository.readSignatures(tx, [
-          ...new Set(items.map(({ cluster, event }) => this.signatureOf(cluster.id, event.rule, event.namespace, event.image))),
+          ...new Set(
+            items.map(({ cluster, event }) => this.signatureOf(cluster.id, event.rule, event.namespace, event.image)),
+          ),
         ]),
       ]);
       const outcomes: IngestOutcome[] = new Array<IngestOutcome>(items.length);

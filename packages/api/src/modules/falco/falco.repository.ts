@@ -168,7 +168,11 @@ export class FalcoRepository {
     return this.signatures(sql, signatures, false);
   }
 
-  private async signatures(sql: SqlTransaction, signatures: string[], lock: boolean): Promise<Map<string, SignatureRow>> {
+  private async signatures(
+    sql: SqlTransaction,
+    signatures: string[],
+    lock: boolean,
+  ): Promise<Map<string, SignatureRow>> {
     if (!signatures.length) return new Map();
     const rows = await sql.query<SignatureRow>(
       `SELECT signature, cluster_id::text AS "clusterId", rule, namespace, image, first_seen_at AS "firstSeenAt",

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { type App, createApp } from "../src/app.js";
-import type { DatabaseTarget } from "../src/db/database.js";
+import { type Database, type DatabaseTarget, openDatabase } from "../src/db/database.js";
 import { parseEnv } from "../src/env.js";
 import { osResult, trivyReport, trivyVulnerability } from "../src/compliance/trivy-report.builders.js";
 import { createLogger } from "../src/logger.js";
@@ -35,6 +35,20 @@ export async function freshDatabase(): Promise<{ target: DatabaseTarget; drop: (
       await client.end();
     },
   };
+}
+
+/**
+ * A fresh database (see freshDatabase), opened; `cleanups` gets what closes and drops it, for the
+ * test file's afterEach.
+ */
+export async function openFreshDatabase(cleanups: Array<() => Promise<void>>): Promise<Database> {
+  const fresh = await freshDatabase();
+  const db = await openDatabase(fresh.target, createLogger({ logLevel: "silent", logPretty: false }));
+  cleanups.push(async () => {
+    await db.close();
+    await fresh.drop();
+  });
+  return db;
 }
 
 export type TestApp = {

@@ -2,26 +2,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "../../src/db/database.js";
 import { readMigrations } from "../../src/db/migrations.js";
-import { createLogger } from "../../src/logger.js";
-import { freshDatabase } from "../harness.js";
+import { openFreshDatabase } from "../harness.js";
 
-const logger = createLogger({ logLevel: "silent", logPretty: false });
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function open(): Promise<Database> {
-  const fresh = await freshDatabase();
-  const db = await openDatabase(fresh.target, logger);
-  cleanups.push(async () => {
-    await db.close();
-    await fresh.drop();
-  });
-  return db;
-}
+const open = () => openFreshDatabase(cleanups);
 
 describe("start-up migrations", () => {
   it("apply every committed migration once, recorded as Prisma Migrate records them", async () => {

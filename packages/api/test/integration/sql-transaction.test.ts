@@ -1,21 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "../../src/db/database.js";
-import { createLogger } from "../../src/logger.js";
-import { freshDatabase } from "../harness.js";
+import type { Database } from "../../src/db/database.js";
+import { openFreshDatabase } from "../harness.js";
 
-const logger = createLogger({ logLevel: "silent", logPretty: false });
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
 async function open(): Promise<Database> {
-  const fresh = await freshDatabase();
-  const db = await openDatabase(fresh.target, logger);
-  cleanups.push(async () => {
-    await db.close();
-    await fresh.drop();
-  });
+  const db = await openFreshDatabase(cleanups);
   await db.prisma.$executeRawUnsafe("CREATE TABLE probe (n int PRIMARY KEY, at timestamptz, doc jsonb, tags text[])");
   return db;
 }

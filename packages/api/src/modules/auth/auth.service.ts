@@ -11,6 +11,7 @@ import { dummyPasswordHash, verifyPassword } from "../users/password.js";
 import { UsersRepository } from "../users/users.repository.js";
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, describeWait, LOGIN_WINDOW_MS, retryAfterMs } from "./login-rate-limit.js";
 import { SessionsRepository } from "./sessions.repository.js";
+import { sharedLookUp } from "../../common/shared-look-up.js";
 
 export const SESSION_COOKIE = "bulwark_session";
 const LOGIN = "auth.login";
@@ -159,17 +160,10 @@ export class AuthService {
     const hit = this.keyCache.get(cacheKey);
     if (hit && hit.until > now && (hit.expiresAt === null || hit.expiresAt > now)) return hit.principal;
     this.keyCache.delete(cacheKey);
-    // Requests arriving together with the same key (an expired entry under load) share one look-up.
-    let lookUp = this.keyLookUps.get(cacheKey);
-    if (!lookUp) {
-      lookUp = this.lookUpApiKey(secret).finally(() => this.keyLookUps.delete(cacheKey));
-      this.keyLookUps.set(cacheKey, lookUp);
-      const { principal, expiresAt } = await lookUp;
-      if (this.keyCache.size >= KEY_CACHE_LIMIT) this.keyCache.clear();
-      this.keyCache.set(cacheKey, { principal, expiresAt: expiresAt?.getTime() ?? null, until: now + maxAgeMs });
-      return principal;
-    }
-    return (await lookUp).principal;
+    const { principal, expiresAt } = await sharedLookUp(this.keyLookUps, cacheKey, () => this.lookUpApiKey(secret));
+    if (this.keyCache.size >= KEY_CACHE_LIMIT) this.keyCache.clear();
+    this.keyCache.set(cacheKey, { principal, expiresAt: expiresAt?.getTime() ?? null, until: now + maxAgeMs });
+    return principal;
   }
 
   /** Drops a key from the look-up cache (it was refused since it was cached). */

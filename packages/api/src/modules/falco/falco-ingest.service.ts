@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sharedLookUp } from "../../common/shared-look-up.js";
 import type { Database, Db, SqlTransaction } from "../../db/database.js";
 import type { FalcoRule, FalcoSettings } from "../../generated/prisma/client.js";
 import type { Logger } from "../../logger.js";
@@ -51,39 +52,38 @@ type Kept = {
  * only move a signature's last sighting later, which keeps every event here ordinary, and its updates
  * are merged (earliest first sighting, latest last sighting), so deciding before locking is safe.
  */
-function ordinaryUpdates(kept: Kept[], seen: Map<string, SignatureRow>): SignatureUpdate[] | null {
-  const bySignature = new Map<
-    string,
-    { first: number; last: number; settings: FalcoSettingsValues; times: number[] }
-  >();
-  for (const k of kept) {
-    const time = k.row.time.getTime();
-    const entry = bySignature.get(k.row.signature);
-    if (entry) {
-      entry.first = Math.min(entry.first, time);
-      entry.last = Math.max(entry.last, time);
-      entry.times.push(time);
-    } else bySignature.set(k.row.signature, { first: time, last: time, settings: k.settings, times: [time] });
-  }
+function ordinaryUpdates(bySignature: Map<string, Kept[]>, seen: Map<string, SignatureRow>): SignatureUpdate[] | null {
   const updates: SignatureUpdate[] = [];
-  for (const [signature, { first, last, settings, times }] of bySignature) {
+  for (const [signature, list] of bySignature) {
     const prior = seen.get(signature);
     if (!prior) return null;
-    const windowMs = settings.anomalyWindowDays * DAY_MS;
+    const windowMs = list[0]!.settings.anomalyWindowDays * DAY_MS;
+    const times = list.map((k) => k.row.time.getTime()).sort((a, b) => a - b);
     // In time order, each event's last sighting is the prior one or an earlier event of the batch.
     let lastSeen = prior.lastSeenAt.getTime();
-    for (const time of times.sort((a, b) => a - b)) {
+    for (const time of times) {
       if (lastSeen < time - windowMs) return null;
       lastSeen = Math.max(lastSeen, time);
     }
     updates.push({
       signature,
-      firstSeenAt: new Date(Math.min(prior.firstSeenAt.getTime(), first)),
-      lastSeenAt: new Date(Math.max(prior.lastSeenAt.getTime(), last)),
+      firstSeenAt: new Date(Math.min(prior.firstSeenAt.getTime(), times[0]!)),
+      lastSeenAt: new Date(Math.max(prior.lastSeenAt.getTime(), times[times.length - 1]!)),
       lastNotifiedAt: prior.lastNotifiedAt,
     });
   }
   return updates;
+}
+
+/** The kept events of a batch by signature, in batch order. */
+function groupBySignature(kept: Kept[]): Map<string, Kept[]> {
+  const bySignature = new Map<string, Kept[]>();
+  for (const k of kept) {
+    const list = bySignature.get(k.row.signature);
+    if (list) list.push(k);
+    else bySignature.set(k.row.signature, [k]);
+  }
+  return bySignature;
 }
 
 export const toFalcoEventAdded = (row: NewFalcoEventRow, clusterName: string): FalcoEventAddedEvent => ({
@@ -131,12 +131,7 @@ export class FalcoIngestService {
     const now = this.now().getTime();
     const hit = this.clusters.get(id);
     if (hit && hit.until > now) return hit.cluster;
-    // Requests for the same cluster arriving together (an expired entry under load) share one look-up.
-    const pending = this.clusterLookUps.get(id);
-    if (pending) return pending;
-    const lookUp = this.repository.findCluster(this.db.prisma, id).finally(() => this.clusterLookUps.delete(id));
-    this.clusterLookUps.set(id, lookUp);
-    const cluster = await lookUp;
+    const cluster = await sharedLookUp(this.clusterLookUps, id, () => this.repository.findCluster(this.db.prisma, id));
     if (this.clusters.size >= 10_000) this.clusters.clear();
     if (cluster) this.clusters.set(id, { cluster, until: now + INGEST_CACHE_MS });
     else this.clusters.delete(id);
@@ -209,13 +204,12 @@ export class FalcoIngestService {
     const outcomes = await this.db.sqlTransaction(async (tx, afterCommit) => {
       const now = this.now();
       // The keys and the batch's signatures as they stand, read together (not locked: see below).
+      const signatures = items.map(({ cluster, event }) =>
+        this.signatureOf(cluster.id, event.rule, event.namespace, event.image),
+      );
       const [refusedKeys, seen] = await Promise.all([
         this.refusedKeys(tx, items, now),
-        this.repository.readSignatures(tx, [
-          ...new Set(
-            items.map(({ cluster, event }) => this.signatureOf(cluster.id, event.rule, event.namespace, event.image)),
-          ),
-        ]),
+        this.repository.readSignatures(tx, [...new Set(signatures)]),
       ]);
       const outcomes: IngestOutcome[] = new Array<IngestOutcome>(items.length);
       const kept: Kept[] = [];
@@ -272,7 +266,7 @@ export class FalcoIngestService {
             commandLine: event.commandLine,
             user: event.user,
             tags: event.tags,
-            signature: this.signatureOf(cluster.id, event.rule, event.namespace, event.image),
+            signature: signatures[index]!,
             anomaly: false,
             silenced: decision.action === "silence",
             outputFields: event.outputFields,
@@ -282,7 +276,8 @@ export class FalcoIngestService {
       if (!kept.length) return outcomes;
 
       const rows = kept.map((k) => k.row);
-      const ordinary = ordinaryUpdates(kept, seen);
+      const bySignature = groupBySignature(kept);
+      const ordinary = ordinaryUpdates(bySignature, seen);
       let inserted: Set<string>;
       if (ordinary) {
         // No event is an anomaly, and a concurrent batch can only make their signatures more recent:
@@ -292,7 +287,7 @@ export class FalcoIngestService {
           this.repository.insertEvents(tx, rows, ordinary),
         ]);
       } else {
-        inserted = await this.repository.insertEvents(tx, rows, await this.markAnomalies(tx, kept, now));
+        inserted = await this.repository.insertEvents(tx, rows, await this.markAnomalies(tx, bySignature, now));
       }
       await this.sendAnomalyMails(
         tx,
@@ -339,13 +334,11 @@ export class FalcoIngestService {
    * it (see ordinaryUpdates for the batches where none is). Signatures are created or locked first, so concurrent batches (other replicas) see each
    * other's events in order. Returns the signature updates, written with the events.
    */
-  private async markAnomalies(tx: SqlTransaction, kept: Kept[], now: Date): Promise<SignatureUpdate[]> {
-    const bySignature = new Map<string, Kept[]>();
-    for (const k of kept) {
-      const list = bySignature.get(k.row.signature) ?? [];
-      list.push(k);
-      bySignature.set(k.row.signature, list);
-    }
+  private async markAnomalies(
+    tx: SqlTransaction,
+    bySignature: Map<string, Kept[]>,
+    now: Date,
+  ): Promise<SignatureUpdate[]> {
     const signatures = [...bySignature.keys()].sort();
     const times = (list: Kept[]) => list.map((k) => k.row.time.getTime());
     const created = await this.repository.insertNewSignatures(

@@ -465,8 +465,8 @@ class RawConnections {
   }
 
   connection() {
-    const idle = this.idle.pop();
-    if (idle) return idle;
+    // A connection the server has closed (its keep-alive timeout) is never reused.
+    for (let idle = this.idle.pop(); idle; idle = this.idle.pop()) if (!idle.socket.destroyed) return idle;
     const socket = createConnection({ host: "127.0.0.1", port: this.port, noDelay: true });
     const c = { socket, buffer: Buffer.alloc(0), pending: null };
     this.all.add(c);
@@ -476,6 +476,8 @@ class RawConnections {
     });
     const closed = (error) => {
       this.all.delete(c);
+      const at = this.idle.indexOf(c);
+      if (at >= 0) this.idle.splice(at, 1);
       const pending = c.pending;
       c.pending = null;
       pending?.({ status: 0, body: String(error?.code ?? "connection closed") });

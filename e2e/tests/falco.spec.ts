@@ -114,4 +114,29 @@ test("an alert posted with curl appears in the open Falco tab without a reload",
   await expect(page.getByText("cart-66b8d-zz7k1").first()).toBeVisible();
   await expect(page.getByText("ghcr.io/acme/cart:2.4.1").first()).toBeVisible();
   await shot(page, "falco-02-event-detail");
+
+  // A busy cluster: the live table keeps its newest 500 rows; Load more brings back the rest.
+  await page.goto(`/clusters/${clusterId}/falco`);
+  await expect(page.getByTestId("falco-row")).toHaveCount(2);
+  await page.waitForTimeout(1500);
+  // One millisecond apart, so that the newest is the last sent.
+  const start = Date.now();
+  const burst = Array.from({ length: 520 }, (_, i) => ({
+    ...alert(`Burst rule ${i}`, `burst-${i}`, "Warning"),
+    time: new Date(start + i).toISOString(),
+  }));
+  for (let i = 0; i < burst.length; i += 20) {
+    const answers = await Promise.all(
+      burst.slice(i, i + 20).map((event) => page.request.post(ingest, { data: event })),
+    );
+    for (const answer of answers) expect(answer.status()).toBe(201);
+  }
+  await expect(page.getByTestId("falco-row").first()).toContainText("Burst rule 519", { timeout: 15_000 });
+  await expect(page.getByTestId("falco-row")).toHaveCount(500);
+  await page.getByRole("button", { name: "Load more" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "artifacts/falco-03-live-list-kept-to-500.png" });
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(page.getByTestId("falco-row")).toHaveCount(522);
+  await expect(page.getByTestId("falco-row").last()).toContainText("Terminal shell in container");
+  await expect(page.getByText("That is the oldest event.")).toBeVisible();
 });

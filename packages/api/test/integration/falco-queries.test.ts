@@ -33,7 +33,7 @@ type Page = {
   falcoEvents: { nodes: Array<Record<string, string>>; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
 };
 const LIST = `query($f: FalcoEventFilter, $first: Int!, $after: String) {
-  falcoEvents(filter: $f, first: $first, after: $after) { nodes { id time priority namespace pod image rule clusterName anomaly signature } pageInfo { endCursor hasNextPage } }
+  falcoEvents(filter: $f, first: $first, after: $after) { nodes { id time priority namespace pod image rule clusterName anomaly signature cursor } pageInfo { endCursor hasNextPage } }
 }`;
 const list = (client: GraphQLClient, f: Record<string, unknown> | null, first = 100, after: string | null = null) =>
   client.ok<Page>(LIST, { f, first, after }).then((d) => d.falcoEvents);
@@ -98,6 +98,12 @@ describe("falcoEvents", () => {
     }
     expect(pages).toBe(4);
     expect(paged).toEqual(all);
+    // Each event's own cursor continues the list right after it (a live list trimmed at any row).
+    const full = (await list(root, { clusterId: a.id })).nodes;
+    for (const [i, event] of full.entries()) {
+      const rest = await list(root, { clusterId: a.id }, 100, event.cursor);
+      expect(rest.nodes.map((n) => n.id)).toEqual(all.slice(i + 1));
+    }
     const end = await list(root, { clusterId: a.id }, 8);
     expect(end.pageInfo).toEqual({ endCursor: expect.any(String), hasNextPage: false });
     expect(await list(root, { clusterId: "00000000-0000-4000-8000-000000000000" })).toEqual({
@@ -321,7 +327,7 @@ describe("a cluster-bound read key", () => {
       client.on("connected", () => setTimeout(ready, 150));
       const received = new Promise<Record<string, any>>((resolve, reject) => {
         client.subscribe(
-          { query: `subscription { falcoEventAdded { id clusterId } }` },
+          { query: `subscription { falcoEventAdded { id clusterId cursor } }` },
           {
             next: (value) =>
               value.errors
@@ -335,7 +341,8 @@ describe("a cluster-bound read key", () => {
       await connected;
       await send(a, "a-live", syscallEvent({ at: NOW }));
       const bEvent = await send(b, "b-live", syscallEvent({ at: NOW }));
-      expect(await received).toEqual({ id: bEvent.id, clusterId: b.id });
+      const listed = (await list(root, { clusterId: b.id })).nodes.find((n) => n.id === bEvent.id);
+      expect(await received).toEqual({ id: bEvent.id, clusterId: b.id, cursor: listed?.cursor });
     } finally {
       await client.dispose();
     }

@@ -434,6 +434,7 @@ export function aFalcoEvent(
     signature: "3b0f6c1e".repeat(8),
     anomaly: false,
     silenced: false,
+    cursor: `cursor-after-${overrides.id ?? "fe-1"}`,
     ...overrides,
   };
 }

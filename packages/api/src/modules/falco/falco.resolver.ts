@@ -12,6 +12,7 @@ import {
   FalcoSettings,
   FalcoSettingsInput,
 } from "./falco.types.js";
+import { encodeCursor } from "./falco.service.js";
 
 @Resolver(() => FalcoEvent)
 export class FalcoEventsResolver {
@@ -24,6 +25,13 @@ export class FalcoEventsResolver {
   ): Promise<FalcoEventConnection> {
     const page = await ctx.services.falco.events(ctx.principal, eventFilter, first, after ?? null);
     return { nodes: page.rows, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+  }
+
+  @FieldResolver(() => String, {
+    description: "Where a list that ends at this event continues: pass it as falcoEvents(after:)",
+  })
+  cursor(@Root() event: FalcoEvent): string {
+    return encodeCursor(event);
   }
 
   @Query(() => FalcoEvent)

@@ -154,6 +154,47 @@ describe("FalcoEventsTable", () => {
     await waitFor(() => expect(rows()).toHaveLength(5));
   });
 
+  it("keeps a live list to its newest rows, and Load more brings back those that gave way", async () => {
+    const user = userEvent.setup();
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 27, 8, 0) + minute * 60_000).toISOString();
+    // MAX_LIVE_ROWS (500) events, newest first, at minutes 499 … 0.
+    const shown = Array.from({ length: 500 }, (_, i) =>
+      aFalcoEvent({ id: `fe-${String(499 - i).padStart(3, "0")}`, time: at(499 - i), rule: `Rule ${499 - i}` }),
+    );
+    const { link, push } = linkWith([
+      { request: { query: FalcoEventsDocument, variables: firstPage }, result: page(shown) },
+      // The catch-up read once the socket is live (this test outlasts its delay): nothing new.
+      { request: { query: FalcoEventsDocument, variables: firstPage }, result: page(shown.slice(0, 50), true) },
+      {
+        request: { query: FalcoEventsDocument, variables: { ...firstPage, after: "cursor-after-fe-002" } },
+        result: page(shown.slice(-2), false, "cursor-after-fe-000"),
+      },
+    ]);
+    renderTable(link);
+    await screen.findByText("Rule 499");
+    expect(rows()).toHaveLength(500);
+    expect(screen.queryByRole("button", { name: "Load more" })).not.toBeInTheDocument();
+
+    push(aFalcoEvent({ id: "fe-500", time: at(500), rule: "Rule 500" }));
+    push(aFalcoEvent({ id: "fe-501", time: at(501), rule: "Rule 501" }));
+    await screen.findByText("Rule 501");
+    expect(rows()).toHaveLength(500);
+    expect(rows()[0]).toHaveTextContent("Rule 501");
+    expect(rows()[499]).toHaveTextContent("Rule 2");
+    expect(screen.queryByText("Rule 1")).not.toBeInTheDocument();
+
+    // The oldest gave way; Load more continues right after the last row kept.
+    await user.click(screen.getByRole("button", { name: "Load more" }));
+    await waitFor(() => expect(rows()).toHaveLength(502));
+    expect(rows()[501]).toHaveTextContent("Rule 0");
+
+    // What the viewer loaded stays; only rows beyond it give way.
+    push(aFalcoEvent({ id: "fe-502", time: at(502), rule: "Rule 502" }));
+    await screen.findByText("Rule 502");
+    expect(rows()).toHaveLength(502);
+    expect(rows()[501]).toHaveTextContent("Rule 1");
+  });
+
   it("filters by priority, keeps the filter in the address, and leaves out live events that do not match", async () => {
     const user = userEvent.setup();
     const error = aFalcoEvent({ id: "fe-5", priority: "error", rule: "Drop and execute new binary" });

@@ -24,6 +24,7 @@ export const FalcoEventFieldsFragment = graphql(`
     signature
     anomaly
     silenced
+    cursor
   }
 `);
 

@@ -9,6 +9,11 @@ import { matchesFalcoFilter } from "./falco-filter";
 export const FALCO_PAGE_SIZE = 50;
 /** Events kept while paused; past this only the count grows, and showing them reloads the list. */
 export const MAX_PENDING = 500;
+/**
+ * Rows a live list keeps (or as many as Load more brought, if more): the oldest give way to new
+ * events, and Load more reads them again from the server.
+ */
+export const MAX_LIVE_ROWS = 500;
 
 type FalcoEvent = FalcoEventFieldsFragment;
 
@@ -39,6 +44,19 @@ export function mergeEvents(
   return { nodes: [...existing, ...added].sort(newerFirst), added: added.map((event) => event.id) };
 }
 
+type EventPage = FalcoEventsQuery["falcoEvents"];
+
+/**
+ * Keeps the newest `limit` events of a page. What falls off is left to Load more, which continues
+ * after the last event kept.
+ */
+export function trimEvents(page: EventPage, limit: number): EventPage {
+  const kept = page.nodes.slice(0, limit);
+  const last = kept[kept.length - 1];
+  if (kept.length === page.nodes.length || !last) return page;
+  return { ...page, nodes: kept, pageInfo: { ...page.pageInfo, endCursor: last.cursor, hasNextPage: true } };
+}
+
 /**
  * Falco events for a filter, newest first: pages load with a cursor, and events stored while the
  * page is open arrive over the subscription and take their place at the top, highlighted for a
@@ -60,10 +78,13 @@ export function useFalcoEvents(filter: FalcoEventFilter, onLiveEvent?: (event: F
   pausedRef.current = paused;
   const onLiveEventRef = useRef(onLiveEvent);
   onLiveEventRef.current = onLiveEvent;
+  /** How many rows the list held after the last Load more: live events never trim below it. */
+  const loadedRef = useRef(0);
   // Events held back for another filter do not belong to this one.
   const filterKey = JSON.stringify(filter);
   useEffect(() => {
     setPending({ events: [], count: 0 });
+    loadedRef.current = 0;
   }, [filterKey]);
 
   /** Adds events to the cached first page (and the pages loaded after it); returns how many were new. */
@@ -75,9 +96,14 @@ export function useFalcoEvents(filter: FalcoEventFilter, onLiveEvent?: (event: F
         (existing) => {
           if (!existing) return existing;
           const merged = mergeEvents(existing.falcoEvents.nodes, events, existing.falcoEvents.pageInfo.hasNextPage);
-          added = merged.added;
-          if (!added.length) return existing;
-          return { falcoEvents: { ...existing.falcoEvents, nodes: merged.nodes } };
+          if (!merged.added.length) return existing;
+          const page = trimEvents(
+            { ...existing.falcoEvents, nodes: merged.nodes },
+            Math.max(MAX_LIVE_ROWS, loadedRef.current),
+          );
+          const kept = new Set(page.nodes.map((event) => event.id));
+          added = merged.added.filter((id) => kept.has(id));
+          return { falcoEvents: page };
         },
       );
       highlight(added);
@@ -161,10 +187,15 @@ export function useFalcoEvents(filter: FalcoEventFilter, onLiveEvent?: (event: F
     setLoadingMore(true);
     try {
       await fetchMore({ variables: { after: endCursor } });
+      loadedRef.current =
+        client.cache.readQuery<FalcoEventsQuery>({
+          query: FalcoEventsDocument,
+          variables: { filter: filterRef.current, first: FALCO_PAGE_SIZE },
+        })?.falcoEvents.nodes.length ?? 0;
     } finally {
       setLoadingMore(false);
     }
-  }, [endCursor, fetchMore]);
+  }, [client, endCursor, fetchMore]);
 
   return {
     events: query.data?.falcoEvents.nodes,

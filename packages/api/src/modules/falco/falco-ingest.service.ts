@@ -283,7 +283,7 @@ export class FalcoIngestService {
         // No event is an anomaly, and a concurrent batch can only make their signatures more recent:
         // lock them (in one order) and write, in one round trip.
         [, inserted] = await Promise.all([
-          this.repository.lockSignatures(tx, [...new Set(rows.map((r) => r.signature))]),
+          this.repository.lockSignatures(tx, [...bySignature.keys()]),
           this.repository.insertEvents(tx, rows, ordinary),
         ]);
       } else {

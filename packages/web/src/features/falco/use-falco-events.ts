@@ -17,6 +17,12 @@ export const MAX_LIVE_ROWS = 500;
 
 type FalcoEvent = FalcoEventFieldsFragment;
 
+/** The cached list for a filter: its first page, with the pages Load more appended. */
+const listOf = (filter: FalcoEventFilter) => ({
+  query: FalcoEventsDocument,
+  variables: { filter, first: FALCO_PAGE_SIZE },
+});
+
 /** Newest first, as the server orders them: time descending, then id descending. */
 function newerFirst(a: Pick<FalcoEvent, "time" | "id">, b: Pick<FalcoEvent, "time" | "id">): number {
   const byTime = Date.parse(b.time) - Date.parse(a.time);
@@ -65,7 +71,7 @@ export function trimEvents(page: EventPage, limit: number): EventPage {
 export function useFalcoEvents(filter: FalcoEventFilter, onLiveEvent?: (event: FalcoEvent) => void) {
   const client = useApolloClient();
   const query = useQuery(FalcoEventsDocument, {
-    variables: { filter, first: FALCO_PAGE_SIZE },
+    variables: listOf(filter).variables,
     notifyOnNetworkStatusChange: false,
   });
   const { fresh, highlight } = useFreshIds();
@@ -91,21 +97,18 @@ export function useFalcoEvents(filter: FalcoEventFilter, onLiveEvent?: (event: F
   const insert = useCallback(
     (events: readonly FalcoEvent[]) => {
       let added: string[] = [];
-      client.cache.updateQuery<FalcoEventsQuery>(
-        { query: FalcoEventsDocument, variables: { filter: filterRef.current, first: FALCO_PAGE_SIZE } },
-        (existing) => {
-          if (!existing) return existing;
-          const merged = mergeEvents(existing.falcoEvents.nodes, events, existing.falcoEvents.pageInfo.hasNextPage);
-          if (!merged.added.length) return existing;
-          const page = trimEvents(
-            { ...existing.falcoEvents, nodes: merged.nodes },
-            Math.max(MAX_LIVE_ROWS, loadedRef.current),
-          );
-          const kept = new Set(page.nodes.map((event) => event.id));
-          added = merged.added.filter((id) => kept.has(id));
-          return { falcoEvents: page };
-        },
-      );
+      client.cache.updateQuery<FalcoEventsQuery>(listOf(filterRef.current), (existing) => {
+        if (!existing) return existing;
+        const merged = mergeEvents(existing.falcoEvents.nodes, events, existing.falcoEvents.pageInfo.hasNextPage);
+        if (!merged.added.length) return existing;
+        const page = trimEvents(
+          { ...existing.falcoEvents, nodes: merged.nodes },
+          Math.max(MAX_LIVE_ROWS, loadedRef.current),
+        );
+        const kept = new Set(page.nodes.map((event) => event.id));
+        added = merged.added.filter((id) => kept.has(id));
+        return { falcoEvents: page };
+      });
       highlight(added);
       return added.length;
     },
@@ -119,10 +122,7 @@ export function useFalcoEvents(filter: FalcoEventFilter, onLiveEvent?: (event: F
         insert([event]);
         return;
       }
-      const shown = client.cache.readQuery<FalcoEventsQuery>({
-        query: FalcoEventsDocument,
-        variables: { filter: filterRef.current, first: FALCO_PAGE_SIZE },
-      });
+      const shown = client.cache.readQuery<FalcoEventsQuery>(listOf(filterRef.current));
       if (shown?.falcoEvents.nodes.some((node) => node.id === event.id)) return;
       setPending((current) => {
         if (current.events.some((item) => item.id === event.id)) return current;
@@ -149,11 +149,7 @@ export function useFalcoEvents(filter: FalcoEventFilter, onLiveEvent?: (event: F
 
   // Events stored before the subscription started (or while reconnecting) are read once more.
   useCatchUpWhenLive(async () => {
-    const latest = await client.query({
-      query: FalcoEventsDocument,
-      variables: { filter: filterRef.current, first: FALCO_PAGE_SIZE },
-      fetchPolicy: "no-cache",
-    });
+    const latest = await client.query({ ...listOf(filterRef.current), fetchPolicy: "no-cache" });
     for (const event of [...(latest.data?.falcoEvents.nodes ?? [])].reverse()) receive(event);
   });
 
@@ -188,10 +184,7 @@ export function useFalcoEvents(filter: FalcoEventFilter, onLiveEvent?: (event: F
     try {
       await fetchMore({ variables: { after: endCursor } });
       loadedRef.current =
-        client.cache.readQuery<FalcoEventsQuery>({
-          query: FalcoEventsDocument,
-          variables: { filter: filterRef.current, first: FALCO_PAGE_SIZE },
-        })?.falcoEvents.nodes.length ?? 0;
+        client.cache.readQuery<FalcoEventsQuery>(listOf(filterRef.current))?.falcoEvents.nodes.length ?? 0;
     } finally {
       setLoadingMore(false);
     }
